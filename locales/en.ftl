@@ -1,0 +1,71 @@
+# UI strings for English. Every other language falls back to these.
+# `language-name` is the language's name in itself; `language-direction` is ltr or rtl.
+language-name = English
+language-direction = ltr
+
+skip-to-content = Skip to content
+site-nav-label = Site
+nav-home = Home
+nav-overview = Overview
+nav-glossary = Glossary
+language-label = Language
+language-translated = translated
+language-not-translated = not yet translated
+breadcrumb-label = You are here
+pager-label = Previous and next pages
+previous = Previous
+next = Next
+on-this-page = On this page
+
+kind-home = Home
+kind-principle = Principle
+kind-standard = Standard
+kind-indicator = Indicator
+kind-guide = Detailed guidance
+kind-department = Smart Operations
+kind-term = Glossary term
+kind-page = Page
+
+applies-to = Applies to
+product-all = All products
+product-credit = Credit
+product-savings = Savings
+product-payments = Payments
+product-insurance = Insurance
+
+evidence-heading = Evidence an assessor reviews
+evidence-documents = Documents
+evidence-interviews = Interviews
+evidence-observation = Observation
+
+principles-heading = The seven principles
+standards-heading = Standards
+indicators-heading = Indicators
+related-heading = Related
+glossary-used-heading = Glossary terms used
+referenced-by-heading = Referenced by
+guides-heading = Detailed guidance
+departments-heading = Smart Operations
+pages-heading = About this guide
+
+overview-title = Overview of the framework
+overview-intro = Every principle, standard and indicator on one page.
+overview-number = Number
+overview-item = Principle, standard or indicator
+overview-products = Products
+glossary-title = Glossary
+glossary-intro = Terms used across the guidance, with their definitions.
+
+not-translated = This page is not translated yet, so it is shown in its original language.
+read-original = Open the original
+landing-title = Choose a language
+footer-note = Our own paraphrase of the public Client Protection framework. Not an official publication.
+
+indicator-count = { $count ->
+    [one] { $count } indicator
+   *[other] { $count } indicators
+}
+standard-count = { $count ->
+    [one] { $count } standard
+   *[other] { $count } standards
+}

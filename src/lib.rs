@@ -1,0 +1,86 @@
+//! guidesite turns Markdown guidance on the Client Protection Principles, their standards and
+//! indicators into a multilingual, cross-linked static site with one page per indicator.
+//!
+//! The pipeline, one stage per module; each stage takes the previous stage's output and may
+//! add [`Diagnostic`]s, and the build stops after the first stage that produced an error:
+//!
+//! ```text
+//! content/site.yaml ─► Config                      (project)
+//! locales/<lang>.ftl ─► Locales                    (locales)
+//! themes/<name>/     ─► Theme                      (render::theme)
+//! content/**.md      ─► Vec<Source>                (source)
+//!                    ─► Site: pages, links, checks (site, markdown::scan)
+//!                    ─► Vec<Output> in memory      (render, markdown::to_html)
+//!                    ─► disk, swapped in whole     (output)
+//! ```
+//!
+//! [`build`] runs every stage but the last; the CLI writes the outputs with
+//! [`output::write_atomically`]. The library never prints.
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
+pub mod diagnostic;
+pub mod init;
+pub mod locales;
+pub mod markdown;
+pub mod output;
+pub mod project;
+pub mod render;
+pub mod site;
+pub mod source;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use output::Output;
+pub use project::{Config, Project};
+
+use diagnostic::Diagnostics;
+use locales::Locales;
+use render::theme::Theme;
+use render::Renderer;
+use site::Site;
+use std::sync::Arc;
+
+/// A successful build: the site graph, every output file, and the warnings.
+#[derive(Debug)]
+pub struct Build {
+    /// The checked site graph.
+    pub site: Site,
+    /// Every file of the site, in memory.
+    pub outputs: Vec<Output>,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs the pipeline up to rendering. On failure, returns every diagnostic (errors and
+/// warnings), sorted by file and line.
+pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
+    let mut all = Diagnostics::default();
+    let config = Config::load(project)?;
+    let locales = Arc::new(stage(Locales::load(project, &config), &mut all)?);
+    let theme = Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
+    let (sources, problems) = source::load_all(project, &config);
+    if problems.has_errors() {
+        return Err(fail(&mut all, problems));
+    }
+    all.extend(problems.iter().cloned());
+    let site = stage(Site::assemble(config, sources), &mut all)?;
+    let renderer = Renderer { site: &site, theme: &theme, locales: &locales };
+    let outputs = renderer.render_all().map_err(|d| fail(&mut all, d))?;
+    let warnings = all.into_sorted();
+    Ok(Build { site, outputs, warnings })
+}
+
+/// Keeps a stage's warnings; turns its errors into the build's failure.
+fn stage<T>(result: Result<(T, Diagnostics), Diagnostics>, all: &mut Diagnostics) -> Result<T, Vec<Diagnostic>> {
+    match result {
+        Ok((value, warnings)) => {
+            all.extend(warnings.iter().cloned());
+            Ok(value)
+        }
+        Err(errors) => Err(fail(all, errors)),
+    }
+}
+
+fn fail(all: &mut Diagnostics, errors: Diagnostics) -> Vec<Diagnostic> {
+    all.extend(errors.iter().cloned());
+    std::mem::take(all).into_sorted()
+}

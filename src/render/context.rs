@@ -1,0 +1,161 @@
+//! Typed template contexts. Templates see exactly these fields (documented in
+//! `themes/default/README.md`); nothing is assembled as an untyped map.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What every page's chrome needs: language, UI strings, navigation, switcher.
+#[derive(Debug, Serialize)]
+pub struct Chrome<'a> {
+    /// The site title.
+    pub site_title: &'a str,
+    /// This page's language.
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+    /// UI strings of the language (`ui.nav_home`).
+    pub ui: &'a BTreeMap<String, String>,
+    /// Relative prefix to the site root (`../../`).
+    pub root: String,
+    /// Relative prefix to the assets folder.
+    pub assets: String,
+    /// Links to this language's home, overview and glossary.
+    pub home_url: String,
+    /// See `home_url`.
+    pub overview_url: String,
+    /// See `home_url`.
+    pub glossary_url: String,
+    /// The same page in every language.
+    pub languages: Vec<LangLink<'a>>,
+    /// The seven principles, for the navigation.
+    pub principles: Vec<Link>,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Serialize)]
+pub struct LangLink<'a> {
+    /// Language code.
+    pub code: &'a str,
+    /// Its name in itself.
+    pub name: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+    /// Relative URL of the same page in that language.
+    pub url: String,
+    /// True for the page's own language.
+    pub current: bool,
+    /// True when the page really is translated into it.
+    pub translated: bool,
+}
+
+/// A link to a page, as listings show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// The page id.
+    pub id: String,
+    /// What it is (`indicator`, `term`, ...).
+    pub kind: &'static str,
+    /// Framework number, if any.
+    pub number: Option<String>,
+    /// Title in the page's language (or a fallback).
+    pub title: String,
+    /// Set when the title is in another language than the page.
+    pub title_lang: Option<String>,
+    /// One-sentence summary, when the listing shows it.
+    pub summary: Option<String>,
+    /// Relative URL.
+    pub url: String,
+    /// Products, for framework items.
+    pub applies_to: Vec<&'static str>,
+    /// Nested items (standards of a principle, indicators of a standard).
+    pub children: Vec<Link>,
+}
+
+/// The page being rendered.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// What it is.
+    pub kind: &'static str,
+    /// Framework number.
+    pub number: Option<&'a str>,
+    /// Title (for an indicator, the statement).
+    pub title: &'a str,
+    /// Summary, if written.
+    pub summary: Option<&'a str>,
+    /// The body as HTML.
+    pub body: String,
+    /// Products.
+    pub applies_to: Vec<&'static str>,
+    /// Evidence categories.
+    pub evidence: Vec<&'static str>,
+    /// When the content is not translated: the language it is shown in.
+    pub content_lang: Option<&'a str>,
+    /// When the content is not translated: the URL of the original.
+    pub original_url: Option<String>,
+}
+
+/// Context of a content page.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    /// Chrome.
+    #[serde(flatten)]
+    pub chrome: Chrome<'a>,
+    /// The page.
+    pub page: PageView<'a>,
+    /// Ancestors, outermost first (principle, standard).
+    pub breadcrumb: Vec<Link>,
+    /// Previous page in reading order.
+    pub prev: Option<Link>,
+    /// Next page in reading order.
+    pub next: Option<Link>,
+    /// Children (standards with their indicators, or indicators).
+    pub children: Vec<Link>,
+    /// Related pages.
+    pub related: Vec<Link>,
+    /// Glossary terms used.
+    pub glossary: Vec<Link>,
+    /// Pages that refer to this one.
+    pub backlinks: Vec<Link>,
+    /// On the home page: guides, departments and other pages.
+    pub sections: Vec<Section>,
+}
+
+/// A titled list of links (home page sections, glossary index).
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// Heading key in `ui`.
+    pub heading: String,
+    /// Links.
+    pub links: Vec<Link>,
+}
+
+/// Context of a listing page the site makes (overview, glossary index).
+#[derive(Debug, Serialize)]
+pub struct ListingContext<'a> {
+    /// Chrome.
+    #[serde(flatten)]
+    pub chrome: Chrome<'a>,
+    /// Title of the page.
+    pub title: String,
+    /// The items.
+    pub items: Vec<Link>,
+}
+
+/// Context of the root landing page.
+#[derive(Debug, Serialize)]
+pub struct LandingContext<'a> {
+    /// Site title.
+    pub site_title: &'a str,
+    /// Default language (the page's own language).
+    pub lang: &'a str,
+    /// Its direction.
+    pub dir: &'a str,
+    /// UI strings of the default language.
+    pub ui: &'a BTreeMap<String, String>,
+    /// Assets prefix.
+    pub assets: String,
+    /// Every language's home page.
+    pub languages: Vec<LangLink<'a>>,
+}

@@ -1,0 +1,302 @@
+//! Rendering: the site graph to HTML files in memory ([`Output`]s), one per page and
+//! language, plus the overview, the glossary index, the landing page and the theme's assets.
+//!
+//! Every output is a pure function of the site, theme and locales ([`Renderer::render`] of
+//! one [`Job`]), so pages render in parallel and `serve` can re-render just the jobs an edit
+//! touches. Nothing here touches the disk.
+
+pub mod context;
+pub mod highlight;
+pub mod theme;
+pub mod urls;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::locales::{Locale, Locales};
+use crate::markdown::{self, Resolved, Resolver};
+use crate::output::Output;
+use crate::site::{Kind, Page, PageIdx, Site};
+use context::{Chrome, LandingContext, LangLink, Link, ListingContext, PageContext, PageView, Section};
+use rayon::prelude::*;
+use theme::Theme;
+
+/// One file to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    /// `index.html`: choose a language.
+    Landing,
+    /// A page in a language (index into `Site::langs`).
+    Page(PageIdx, usize),
+    /// The overview matrix of a language.
+    Overview(usize),
+    /// The glossary index of a language.
+    Glossary(usize),
+}
+
+/// Renders jobs against one site, theme and set of locales.
+pub struct Renderer<'a> {
+    /// The site graph.
+    pub site: &'a Site,
+    /// Templates.
+    pub theme: &'a Theme,
+    /// UI strings.
+    pub locales: &'a Locales,
+}
+
+impl<'a> Renderer<'a> {
+    /// Every job of the site, in a stable order.
+    pub fn all_jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![Job::Landing];
+        for lang in 0..self.site.langs.len() {
+            jobs.extend((0..self.site.pages.len()).map(|p| Job::Page(p, lang)));
+            jobs.push(Job::Overview(lang));
+            jobs.push(Job::Glossary(lang));
+        }
+        jobs
+    }
+
+    /// Renders the whole site: all jobs in parallel, plus the theme's assets.
+    pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
+        let results: Vec<Result<Output, Diagnostic>> = self.all_jobs().par_iter().map(|&job| self.render(job)).collect();
+        let mut outputs = Vec::with_capacity(results.len() + self.theme.assets.len());
+        let mut diagnostics = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok(output) => outputs.push(output),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        outputs.extend(self.assets());
+        Ok(outputs)
+    }
+
+    /// The theme's static files under `assets/`.
+    pub fn assets(&self) -> Vec<Output> {
+        self.theme
+            .assets
+            .iter()
+            .map(|(name, bytes)| Output::new(format!("{}/{name}", urls::ASSETS_DIR), bytes.clone()))
+            .collect()
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
+        match job {
+            Job::Landing => self.landing(),
+            Job::Page(p, lang) => self.page(p, &self.site.langs[lang]),
+            Job::Overview(lang) => self.overview(&self.site.langs[lang]),
+            Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
+        }
+    }
+
+    fn landing(&self) -> Result<Output, Diagnostic> {
+        let path = "index.html";
+        let default = self.locales.get(&self.site.config.default_language);
+        let languages = self
+            .site
+            .langs
+            .iter()
+            .map(|lang| {
+                let locale = self.locales.get(lang);
+                LangLink { code: lang, name: &locale.name, dir: locale.dir, url: format!("{lang}/index.html"), current: false, translated: true }
+            })
+            .collect();
+        let context = LandingContext {
+            site_title: &self.site.config.title,
+            lang: &default.code,
+            dir: default.dir,
+            ui: &default.strings,
+            assets: format!("{}/", urls::ASSETS_DIR),
+            languages,
+        };
+        self.output(path, "landing.html", &context)
+    }
+
+    fn page(&self, p: PageIdx, lang: &str) -> Result<Output, Diagnostic> {
+        let site = self.site;
+        let page = &site.pages[p];
+        let path = urls::page_path(page, lang);
+        let (s, fallback) = site.version(page, lang);
+        let source = &site.sources[s];
+        let structure = &site.sources[site.default_version(page)].front;
+        let body = markdown::to_html(source.body(), &PageResolver { renderer: self, from: &path, lang });
+        let view = PageView {
+            id: &page.id,
+            kind: page.kind.as_str(),
+            number: page.number.as_ref().map(|_| page.id.as_str()),
+            title: source.front.title.as_deref().unwrap_or(&page.id),
+            summary: source.front.summary.as_deref(),
+            body,
+            applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
+            evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
+            content_lang: fallback.then_some(source.lang.as_str()),
+            original_url: fallback.then(|| urls::relative(&path, &urls::page_path(page, &source.lang))),
+        };
+        let links = |list: &[PageIdx]| list.iter().map(|&t| self.link(t, &path, lang)).collect::<Vec<_>>();
+        let context = PageContext {
+            chrome: self.chrome(&path, lang, |l| urls::page_path(page, l), |l| page.versions.contains_key(l)),
+            page: view,
+            breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
+            prev: page.prev.map(|t| self.link(t, &path, lang)),
+            next: page.next.map(|t| self.link(t, &path, lang)),
+            children: page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect(),
+            related: links(&page.related),
+            glossary: links(&page.glossary),
+            backlinks: links(&page.backlinks),
+            sections: if page.kind == Kind::Home { self.home_sections(&path, lang) } else { Vec::new() },
+        };
+        let template = match page.kind {
+            Kind::Home => "home.html",
+            Kind::Principle => "principle.html",
+            Kind::Standard => "standard.html",
+            Kind::Indicator => "indicator.html",
+            _ => "page.html",
+        };
+        self.output(&path, template, &context)
+    }
+
+    fn overview(&self, lang: &str) -> Result<Output, Diagnostic> {
+        let path = urls::special_path("overview", lang);
+        let items = self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_children(p, &path, lang)).collect();
+        let locale = self.locales.get(lang);
+        let context = ListingContext {
+            chrome: self.chrome(&path, lang, |l| urls::special_path("overview", l), |_| true),
+            title: ui(locale, "overview_title"),
+            items,
+        };
+        self.output(&path, "overview.html", &context)
+    }
+
+    fn glossary(&self, lang: &str) -> Result<Output, Diagnostic> {
+        let path = urls::special_path("glossary", lang);
+        let mut items: Vec<Link> = self.site.pages_of(Kind::Term).map(|(p, _)| self.link(p, &path, lang)).collect();
+        items.sort_by_cached_key(|l| l.title.to_lowercase());
+        let locale = self.locales.get(lang);
+        let context = ListingContext {
+            chrome: self.chrome(&path, lang, |l| urls::special_path("glossary", l), |_| true),
+            title: ui(locale, "glossary_title"),
+            items,
+        };
+        self.output(&path, "glossary.html", &context)
+    }
+
+    fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
+        let context = tera::Context::from_serialize(context)
+            .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))?;
+        let html = self.theme.render(template, &context)?;
+        Ok(Output::new(path.to_owned(), html.into_bytes()))
+    }
+
+    fn chrome(
+        &self,
+        path: &str,
+        lang: &'a str,
+        path_in: impl Fn(&str) -> String,
+        translated: impl Fn(&str) -> bool,
+    ) -> Chrome<'a> {
+        let site = self.site;
+        let locale = self.locales.get(lang);
+        let root = urls::to_root(path);
+        let home = site.pages_of(Kind::Home).next().map(|(_, p)| urls::page_path(p, lang)).unwrap_or_else(|| format!("{lang}/index.html"));
+        Chrome {
+            site_title: &site.config.title,
+            lang,
+            dir: locale.dir,
+            ui: &locale.strings,
+            assets: format!("{root}{}/", urls::ASSETS_DIR),
+            root,
+            home_url: urls::relative(path, &home),
+            overview_url: urls::relative(path, &urls::special_path("overview", lang)),
+            glossary_url: urls::relative(path, &urls::special_path("glossary", lang)),
+            languages: site
+                .langs
+                .iter()
+                .map(|l| {
+                    let other = self.locales.get(l);
+                    LangLink { code: l, name: &other.name, dir: other.dir, url: urls::relative(path, &path_in(l)), current: l == lang, translated: translated(l) }
+                })
+                .collect(),
+            principles: site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect(),
+        }
+    }
+
+    /// A link from the file at `from` to page `target`, titled in `lang`.
+    fn link(&self, target: PageIdx, from: &str, lang: &str) -> Link {
+        let site = self.site;
+        let page = &site.pages[target];
+        let (title, title_lang) = site.title(page, lang);
+        let (s, _) = site.version(page, lang);
+        let structure = &site.sources[site.default_version(page)].front;
+        Link {
+            id: page.id.clone(),
+            kind: page.kind.as_str(),
+            number: page.number.as_ref().map(|_| page.id.clone()),
+            title: title.to_owned(),
+            title_lang: title_lang.map(str::to_owned),
+            summary: site.sources[s].front.summary.clone(),
+            url: urls::relative(from, &urls::page_path(page, lang)),
+            applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
+            children: Vec::new(),
+        }
+    }
+
+    fn link_with_children(&self, target: PageIdx, from: &str, lang: &str) -> Link {
+        let mut link = self.link(target, from, lang);
+        link.children = self.site.pages[target].children.iter().map(|&c| self.link_with_children(c, from, lang)).collect();
+        link
+    }
+
+    fn ancestors(&self, page: &Page) -> Vec<PageIdx> {
+        let mut chain = Vec::new();
+        let mut current = page.parent;
+        while let Some(p) = current {
+            chain.push(p);
+            current = self.site.pages[p].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn home_sections(&self, from: &str, lang: &str) -> Vec<Section> {
+        [(Kind::Guide, "guides_heading"), (Kind::Department, "departments_heading"), (Kind::Page, "pages_heading")]
+            .into_iter()
+            .map(|(kind, heading)| Section {
+                heading: heading.to_owned(),
+                links: self.site.pages_of(kind).map(|(p, _)| self.link(p, from, lang)).collect(),
+            })
+            .filter(|s| !s.links.is_empty())
+            .collect()
+    }
+}
+
+fn ui(locale: &Locale, key: &str) -> String {
+    locale.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
+}
+
+/// Resolves references of one page in one language.
+struct PageResolver<'r, 'a> {
+    renderer: &'r Renderer<'a>,
+    from: &'r str,
+    lang: &'r str,
+}
+
+impl Resolver for PageResolver<'_, '_> {
+    fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
+        let site = self.renderer.site;
+        let page = site.page(id)?;
+        let (title, title_lang) = site.title(page, self.lang);
+        let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Some(Resolved {
+            url,
+            number: page.number.as_ref().map(|_| page.id.clone()),
+            title: title.to_owned(),
+            title_lang: title_lang.map(str::to_owned),
+        })
+    }
+}

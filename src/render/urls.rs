@@ -1,0 +1,66 @@
+//! Output paths and relative URLs. Every link the site makes is relative and names the file
+//! (`../2.1/index.html`), so the site works from `file://`, from a USB stick and under any
+//! sub-path of a web server.
+
+use crate::site::{Kind, Page};
+
+/// The folder of the shared assets (stylesheet, scripts).
+pub const ASSETS_DIR: &str = "assets";
+
+/// Output path of a page in a language: `en/index.html` for home, `en/2.1.3/index.html` else.
+pub fn page_path(page: &Page, lang: &str) -> String {
+    match page.kind {
+        Kind::Home => format!("{lang}/index.html"),
+        _ => format!("{lang}/{}/index.html", page.id),
+    }
+}
+
+/// Output path of a page the site makes itself (`overview`, `glossary`).
+pub fn special_path(name: &str, lang: &str) -> String {
+    format!("{lang}/{name}/index.html")
+}
+
+/// The URL that leads from the file at `from` to the file at `to` (both relative to the site
+/// root, `/`-separated).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len().saturating_sub(1)];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let (to_dirs, file) = to_parts.split_at(to_parts.len().saturating_sub(1));
+    let common = from_dirs.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
+    let mut url = "../".repeat(from_dirs.len() - common);
+    for dir in &to_dirs[common..] {
+        url.push_str(dir);
+        url.push('/');
+    }
+    url.push_str(file.first().copied().unwrap_or(""));
+    url
+}
+
+/// The prefix that leads from the file at `from` to the site root (`../../` or empty).
+pub fn to_root(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative("en/2.1/index.html", "en/2.1.3/index.html"), "../2.1.3/index.html");
+        assert_eq!(relative("en/2.1/index.html", "en/2.1/index.html"), "index.html");
+        assert_eq!(relative("en/index.html", "en/2/index.html"), "2/index.html");
+        assert_eq!(relative("en/2/index.html", "en/index.html"), "../index.html");
+        assert_eq!(relative("en/2/index.html", "fr/2/index.html"), "../../fr/2/index.html");
+        assert_eq!(relative("index.html", "ar/index.html"), "ar/index.html");
+        assert_eq!(relative("en/2/index.html", "assets/style.css"), "../../assets/style.css");
+    }
+
+    #[test]
+    fn root_prefix() {
+        assert_eq!(to_root("index.html"), "");
+        assert_eq!(to_root("en/index.html"), "../");
+        assert_eq!(to_root("en/2.1/index.html"), "../../");
+    }
+}

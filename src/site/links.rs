@@ -1,0 +1,198 @@
+//! Grouping sources into pages, and checking every link between pages: ids, translations,
+//! `related` and `glossary` lists, and the references in bodies with their anchors.
+
+use super::id::nearest;
+use super::{classify, file_error, Kind, Page, Site};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::project::Config;
+use crate::source::front_matter::FrontMatter;
+use crate::source::Source;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// One page per default-language source; translations join the page of the file they sit beside.
+pub(super) fn group_pages(config: &Config, sources: &[Source], diagnostics: &mut Diagnostics) -> Vec<Page> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_stem: HashMap<&PathBuf, usize> = HashMap::new();
+    let mut home: Option<usize> = None;
+    for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang == config.default_language) {
+        let Some(page) = page_of(s, source, diagnostics) else { continue };
+        if let Some(&other) = by_id.get(&page.id) {
+            let first = &sources[pages[other].versions[&config.default_language]];
+            diagnostics.push(
+                source
+                    .error_at_key("id", format!("duplicate id `{}`: {} has it too", page.id, first.path.display()))
+                    .help("every page needs its own id; change one of them"),
+            );
+            continue;
+        }
+        if page.kind == Kind::Home {
+            if let Some(h) = home {
+                let first = &sources[pages[h].versions[&config.default_language]];
+                diagnostics.push(
+                    source
+                        .error_at_key("kind", format!("a second home page: {} is the home page", first.path.display()))
+                        .help("keep `kind: home` on one page only"),
+                );
+                continue;
+            }
+            home = Some(pages.len());
+        }
+        by_id.insert(page.id.clone(), pages.len());
+        by_stem.insert(&source.stem, pages.len());
+        pages.push(page);
+    }
+    for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang != config.default_language) {
+        let Some(&p) = by_stem.get(&source.stem) else {
+            diagnostics.push(
+                file_error(source, "this translation has no source file")
+                    .at(1, 1)
+                    .help(format!("a translation sits beside its source: expected {}.md", source.stem.display())),
+            );
+            continue;
+        };
+        let original = &sources[pages[p].versions[&config.default_language]];
+        if let Some(problem) = translation_problem(source, original, &pages[p].id) {
+            diagnostics.push(problem);
+            continue;
+        }
+        pages[p].versions.insert(source.lang.clone(), s);
+    }
+    pages
+}
+
+fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<Page> {
+    let front = &source.front;
+    let Some(id) = front.id.clone() else {
+        diagnostics.push(
+            file_error(source, "the page has no `id`")
+                .at(1, 1)
+                .help("add `id: \"2.1.3\"` for a framework item or `id: a-slug` for another page"),
+        );
+        return None;
+    };
+    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        diagnostics.push(source.error_at_key("title", "the page has no `title`").help("add `title:` to the front matter"));
+    }
+    let (kind, number) = match classify(&id, front.kind) {
+        Ok(found) => found,
+        Err(message) => {
+            diagnostics.push(source.error_at_key("id", message));
+            return None;
+        }
+    };
+    Some(Page {
+        id,
+        kind,
+        number,
+        weight: front.weight.unwrap_or(0),
+        versions: BTreeMap::from([(source.lang.clone(), s)]),
+        parent: None,
+        children: Vec::new(),
+        prev: None,
+        next: None,
+        related: Vec::new(),
+        glossary: Vec::new(),
+        backlinks: Vec::new(),
+    })
+}
+
+/// A translation carries translatable fields only; structural ones must agree with the source.
+fn translation_problem(translation: &Source, original: &Source, id: &str) -> Option<Diagnostic> {
+    let (t, o): (&FrontMatter, &FrontMatter) = (&translation.front, &original.front);
+    if let Some(tid) = &t.id {
+        if tid != id {
+            return Some(
+                translation
+                    .error_at_key("id", format!("this translation says id `{tid}`, but its source {} is `{id}`", original.path.display()))
+                    .help("a translation takes its id from its source: remove `id` or make it match"),
+            );
+        }
+    }
+    let differs = [
+        ("kind", t.kind.is_some() && t.kind != o.kind),
+        ("weight", t.weight.is_some() && t.weight != o.weight),
+        ("applies_to", !t.applies_to.is_empty() && t.applies_to != o.applies_to),
+        ("evidence", !t.evidence.is_empty() && t.evidence != o.evidence),
+        ("related", !t.related.is_empty() && t.related != o.related),
+        ("glossary", !t.glossary.is_empty() && t.glossary != o.glossary),
+    ];
+    let (field, _) = differs.into_iter().find(|(_, differs)| *differs)?;
+    Some(
+        translation
+            .error_at_key(field, format!("`{field}` is structural and differs from the source {}", original.path.display()))
+            .help(format!("structural fields live in the source file only: remove `{field}` from this translation")),
+    )
+}
+
+/// Resolves `related` and `glossary` ids to pages.
+pub(super) fn resolve_lists(site: &mut Site, diagnostics: &mut Diagnostics) {
+    for p in 0..site.pages.len() {
+        let source = &site.sources[site.default_version(&site.pages[p])];
+        let mut related = Vec::new();
+        for id in &source.front.related {
+            match site.by_id.get(id) {
+                Some(&target) => related.push(target),
+                None => diagnostics.push(unknown_id(site, source, "related", id)),
+            }
+        }
+        let mut glossary = Vec::new();
+        for id in &source.front.glossary {
+            match site.by_id.get(id) {
+                Some(&target) if site.pages[target].kind == Kind::Term => glossary.push(target),
+                Some(_) => diagnostics.push(
+                    source
+                        .error_at_value("glossary", id, format!("`{id}` is not a glossary term"))
+                        .help("list only pages with `kind: term` under `glossary`; use `related` for other pages"),
+                ),
+                None => diagnostics.push(unknown_id(site, source, "glossary", id)),
+            }
+        }
+        site.pages[p].related = related;
+        site.pages[p].glossary = glossary;
+    }
+}
+
+fn unknown_id(site: &Site, source: &Source, key: &str, id: &str) -> Diagnostic {
+    with_hint(source.error_at_value(key, id, format!("unknown id `{id}` in `{key}`")), site, id)
+}
+
+fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
+    let near = nearest(id, site.by_id.keys().map(String::as_str));
+    if near.is_empty() {
+        d.help("check the id; every page's id is in its front matter")
+    } else {
+        d.help(format!("did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")))
+    }
+}
+
+/// Every reference in every body must name a page, and its anchor a heading of that page
+/// (in the version a reader of the same language sees).
+pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
+    for (s, source) in site.sources.iter().enumerate() {
+        for r in &site.scans[s].refs {
+            let Some(target) = site.page(&r.target) else {
+                let d = source.error_in_body(r.offset, format!("unknown id `{}` in cross-reference", r.target));
+                diagnostics.push(with_hint(d, site, &r.target));
+                continue;
+            };
+            let Some(anchor) = &r.anchor else { continue };
+            let (shown, _) = site.version(target, &source.lang);
+            let scan = &site.scans[shown];
+            if !scan.has_anchor(anchor) {
+                let known: Vec<String> = scan.headings.iter().map(|h| format!("`{}`", h.anchor)).collect();
+                let help = if known.is_empty() {
+                    format!("`{}` has no headings; link to the page without `#{anchor}`", target.id)
+                } else {
+                    format!("the headings of `{}` are {}", target.id, known.join(", "))
+                };
+                diagnostics.push(
+                    source
+                        .error_in_body(r.offset, format!("unknown anchor `#{anchor}` in `{}`", target.id))
+                        .help(help),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The site graph: every page by id, its versions per language, its place in the framework
+//! (parent, children, previous and next), and the links between pages (references, related,
+//! glossary, backlinks).
+//!
+//! [`Site::assemble`] turns the sources into the graph and checks it: ids, parents,
+//! duplicates, translations and every reference with its anchor. It knows nothing of HTML.
+
+pub mod id;
+mod links;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Scan};
+use crate::project::Config;
+use crate::source::front_matter::SlugKind;
+use crate::source::Source;
+use id::{FrameworkNumber, Level, ParsedId};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// What a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The language home page.
+    Home,
+    /// `2`
+    Principle,
+    /// `2.1`
+    Standard,
+    /// `2.1.3`
+    Indicator,
+    /// A Detailed Guidance article.
+    Guide,
+    /// A Smart Operations department.
+    Department,
+    /// An ordinary page.
+    Page,
+    /// A glossary term.
+    Term,
+}
+
+impl Kind {
+    fn from_level(level: Level) -> Kind {
+        match level {
+            Level::Principle => Kind::Principle,
+            Level::Standard => Kind::Standard,
+            Level::Indicator => Kind::Indicator,
+        }
+    }
+
+    fn from_slug_kind(kind: SlugKind) -> Kind {
+        match kind {
+            SlugKind::Home => Kind::Home,
+            SlugKind::Page => Kind::Page,
+            SlugKind::Guide => Kind::Guide,
+            SlugKind::Department => Kind::Department,
+            SlugKind::Term => Kind::Term,
+        }
+    }
+
+    /// True for principles, standards and indicators.
+    pub fn is_framework(self) -> bool {
+        matches!(self, Kind::Principle | Kind::Standard | Kind::Indicator)
+    }
+
+    /// The name used in templates and CSS.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Home => "home",
+            Kind::Principle => "principle",
+            Kind::Standard => "standard",
+            Kind::Indicator => "indicator",
+            Kind::Guide => "guide",
+            Kind::Department => "department",
+            Kind::Page => "page",
+            Kind::Term => "term",
+        }
+    }
+}
+
+/// Index of a page in [`Site::pages`].
+pub type PageIdx = usize;
+/// Index of a source in [`Site::sources`].
+pub type SourceIdx = usize;
+
+/// One page: an id with its versions in each language.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The id, as written.
+    pub id: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Framework number, for principles, standards and indicators.
+    pub number: Option<FrameworkNumber>,
+    /// Ordering among slug pages of one kind.
+    pub weight: i64,
+    /// Source of each language version; the default language is always there.
+    pub versions: BTreeMap<String, SourceIdx>,
+    /// Framework parent.
+    pub parent: Option<PageIdx>,
+    /// Framework children in numeric order.
+    pub children: Vec<PageIdx>,
+    /// Previous page in reading order.
+    pub prev: Option<PageIdx>,
+    /// Next page in reading order.
+    pub next: Option<PageIdx>,
+    /// Pages listed in `related`.
+    pub related: Vec<PageIdx>,
+    /// Glossary terms listed in `glossary`.
+    pub glossary: Vec<PageIdx>,
+    /// Pages that refer to this one, in site order.
+    pub backlinks: Vec<PageIdx>,
+}
+
+/// The whole site graph.
+#[derive(Debug)]
+pub struct Site {
+    /// Site settings.
+    pub config: Config,
+    /// Published languages, default first.
+    pub langs: Vec<String>,
+    /// Every source file.
+    pub sources: Vec<Source>,
+    /// What each source's body holds (headings, references), parallel to `sources`.
+    pub scans: Vec<Scan>,
+    /// Pages in site order: home, the framework in number order, then other pages by kind.
+    pub pages: Vec<Page>,
+    /// Page index by id.
+    pub by_id: HashMap<String, PageIdx>,
+}
+
+impl Site {
+    /// Builds and checks the graph. Errors are collected; the site is returned only without them.
+    pub fn assemble(config: Config, sources: Vec<Source>) -> Result<(Site, Diagnostics), Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let scans: Vec<Scan> = sources.par_iter().map(|s| markdown::scan(s.body())).collect();
+        let pages = links::group_pages(&config, &sources, &mut diagnostics);
+        let mut site = Site { langs: config.languages_default_first(), config, sources, scans, pages, by_id: HashMap::new() };
+        site.order_pages();
+        site.link_framework(&mut diagnostics);
+        links::resolve_lists(&mut site, &mut diagnostics);
+        links::check_references(&site, &mut diagnostics);
+        site.compute_backlinks();
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok((site, diagnostics))
+        }
+    }
+
+    /// The page with this id.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.by_id.get(id).map(|&i| &self.pages[i])
+    }
+
+    /// The source shown for `page` in `lang`: its translation, or the default-language source.
+    pub fn version(&self, page: &Page, lang: &str) -> (SourceIdx, bool) {
+        match page.versions.get(lang) {
+            Some(&s) => (s, false),
+            None => (self.default_version(page), true),
+        }
+    }
+
+    /// The default-language source of a page.
+    pub fn default_version(&self, page: &Page) -> SourceIdx {
+        page.versions[&self.config.default_language]
+    }
+
+    /// The title of `page` in `lang`, and the language it is really in when it falls back.
+    pub fn title<'s>(&'s self, page: &'s Page, lang: &str) -> (&'s str, Option<&'s str>) {
+        let (source, fallback) = self.version(page, lang);
+        let source = &self.sources[source];
+        let title = source.front.title.as_deref().unwrap_or(&page.id);
+        (title, fallback.then_some(source.lang.as_str()))
+    }
+
+    /// Pages of one kind, in site order.
+    pub fn pages_of(&self, kind: Kind) -> impl Iterator<Item = (PageIdx, &Page)> {
+        self.pages.iter().enumerate().filter(move |(_, p)| p.kind == kind)
+    }
+
+    fn order_pages(&mut self) {
+        let titles: Vec<String> = self
+            .pages
+            .iter()
+            .map(|p| self.sources[p.versions[&self.config.default_language]].front.title.clone().unwrap_or_default())
+            .collect();
+        let mut order: Vec<usize> = (0..self.pages.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (pa, pb) = (&self.pages[a], &self.pages[b]);
+            let rank = |p: &Page| match p.kind {
+                Kind::Home => 0,
+                k if k.is_framework() => 1,
+                k => 2 + k as usize,
+            };
+            (rank(pa), &pa.number, pa.weight, &titles[a], &pa.id).cmp(&(rank(pb), &pb.number, pb.weight, &titles[b], &pb.id))
+        });
+        let mut pages: Vec<Option<Page>> = std::mem::take(&mut self.pages).into_iter().map(Some).collect();
+        self.pages = order.into_iter().filter_map(|i| pages[i].take()).collect();
+        self.by_id = self.pages.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    }
+
+    /// Parents, children and reading order; a missing parent is an error.
+    fn link_framework(&mut self, diagnostics: &mut Diagnostics) {
+        for i in 0..self.pages.len() {
+            let Some(parent_id) = self.pages[i].number.as_ref().and_then(FrameworkNumber::parent) else { continue };
+            match self.by_id.get(&parent_id) {
+                Some(&parent) => {
+                    self.pages[i].parent = Some(parent);
+                    self.pages[parent].children.push(i);
+                }
+                None => {
+                    let page = &self.pages[i];
+                    let source = &self.sources[self.default_version(page)];
+                    diagnostics.push(
+                        source
+                            .error_at_key("id", format!("`{}` has no parent: `{parent_id}` does not exist", page.id))
+                            .help(format!("add a page with id \"{parent_id}\" or fix this number")),
+                    );
+                }
+            }
+        }
+        let mut previous_by_group: HashMap<u8, PageIdx> = HashMap::new();
+        for i in 0..self.pages.len() {
+            let group = match self.pages[i].kind {
+                Kind::Home => continue,
+                k if k.is_framework() => 0,
+                k => k as u8 + 1,
+            };
+            if let Some(prev) = previous_by_group.insert(group, i) {
+                self.pages[i].prev = Some(prev);
+                self.pages[prev].next = Some(i);
+            }
+        }
+    }
+
+    fn compute_backlinks(&mut self) {
+        let mut backlinks: Vec<Vec<PageIdx>> = vec![Vec::new(); self.pages.len()];
+        for (from, page) in self.pages.iter().enumerate() {
+            let body_refs = page.versions.values().flat_map(|&s| self.scans[s].refs.iter());
+            let targets = body_refs
+                .filter_map(|r| self.by_id.get(&r.target).copied())
+                .chain(page.related.iter().copied());
+            for to in targets {
+                if to != from && !backlinks[to].contains(&from) {
+                    backlinks[to].push(from);
+                }
+            }
+        }
+        for (page, mut list) in self.pages.iter_mut().zip(backlinks) {
+            list.sort_unstable();
+            page.backlinks = list;
+        }
+    }
+}
+
+/// What an id means for grouping: its kind and number, or why it is invalid.
+pub(crate) fn classify(id: &str, declared: Option<SlugKind>) -> Result<(Kind, Option<FrameworkNumber>), String> {
+    match id::parse(id)? {
+        ParsedId::Framework(number) => {
+            if declared.is_some() {
+                return Err(format!("`kind` is implied by the number `{id}`; remove the `kind` field"));
+            }
+            Ok((Kind::from_level(number.level()), Some(number)))
+        }
+        ParsedId::Slug => Ok((Kind::from_slug_kind(declared.unwrap_or(SlugKind::Page)), None)),
+    }
+}
+
+/// Kept for diagnostics that name a source without a position.
+pub(crate) fn file_error(source: &Source, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(&source.path, message)
+}

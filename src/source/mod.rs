@@ -1,0 +1,242 @@
+//! Sources: the Markdown files under `content/`, read and split into front matter and body.
+//!
+//! This stage knows files, encodings, file-name language suffixes and YAML; it knows nothing of
+//! ids, links or HTML. Files are read in parallel; every unreadable file becomes a diagnostic.
+
+pub mod front_matter;
+
+use crate::diagnostic::{line_col, Diagnostic, Diagnostics};
+use crate::project::{is_language_code, Config, Project};
+use front_matter::{FrontMatter, SplitError};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// One Markdown file, read and split.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as shown in messages (relative to the project root).
+    pub path: PathBuf,
+    /// The file's language (from its suffix, or the default language).
+    pub lang: String,
+    /// The path without language suffix and `.md`: a source and its translations share it.
+    pub stem: PathBuf,
+    /// The whole file.
+    pub text: String,
+    /// The parsed front matter.
+    pub front: FrontMatter,
+    /// Byte offset of the YAML block and of the body.
+    pub yaml_range: (usize, usize),
+    /// Byte offset where the body starts.
+    pub body_offset: usize,
+}
+
+impl Source {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// The YAML block.
+    pub fn yaml(&self) -> &str {
+        &self.text[self.yaml_range.0..self.yaml_range.1]
+    }
+
+    /// An error at a byte offset of the body.
+    pub fn error_in_body(&self, body_offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = line_col(&self.text, self.body_offset + body_offset);
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+    }
+
+    /// An error at the line of a front-matter key (or line 1 when the key is absent).
+    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.key_position(key, None);
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+    }
+
+    /// An error at a value inside a front-matter list, such as one id in `related`.
+    pub fn error_at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.key_position(key, Some(value));
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+    }
+
+    fn key_position(&self, key: &str, value: Option<&str>) -> (usize, usize) {
+        let yaml = self.yaml();
+        let Some(key_at) = find_key(yaml, key) else { return (1, 1) };
+        let block = key_block(&yaml[key_at..]);
+        let at = value.and_then(|v| find_word(block, v)).map(|i| key_at + i).unwrap_or(key_at);
+        line_col(&self.text, self.yaml_range.0 + at)
+    }
+}
+
+/// The text of a top-level key with its value: its own line plus the indented lines below.
+fn key_block(from_key: &str) -> &str {
+    let mut end = 0;
+    for (i, line) in from_key.split_inclusive('\n').enumerate() {
+        if i > 0 && !line.starts_with([' ', '\t', '-']) && !line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+    }
+    &from_key[..end]
+}
+
+/// Offset of `word` in `text` where it is not part of a longer id (`2.1` is not in `2.1.3`).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let continues_id = |rest: &str| {
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) if c.is_alphanumeric() || c == '-' => true,
+            Some('.') => chars.next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        }
+    };
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let starts_clean = !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        starts_clean && !continues_id(&text[i + word.len()..])
+    })
+}
+
+/// Byte offset of a top-level `key:` in a YAML text.
+fn find_key(yaml: &str, key: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return Some(pos);
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Reads every page under `content/`; returns the good ones and a diagnostic for each bad one.
+pub fn load_all(project: &Project, config: &Config) -> (Vec<Source>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let files = match markdown_files(&project.content_dir()) {
+        Ok(files) => files,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(project.display(&project.content_dir()), e));
+            return (Vec::new(), diagnostics);
+        }
+    };
+    let results: Vec<Result<Source, Diagnostic>> =
+        files.par_iter().map(|path| load_one(project, config, path)).collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(source) => sources.push(source),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (sources, diagnostics)
+}
+
+/// All `.md` files below `dir`, sorted; hidden files and editor leftovers are skipped.
+pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+        let entry = entry.map_err(|e| format!("cannot read the content folder: {e}"))?;
+        if entry.file_type().is_file() && is_page_file(entry.path()) {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('#'))
+}
+
+/// True for `*.md` files that are not editor temporaries (`.#x.md`, `x.md~`, `#x.md#`).
+pub fn is_page_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
+}
+
+fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Source, Diagnostic> {
+    let shown = project.display(path);
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e))?;
+    let (lang, stem) = language_of(&shown, config)?;
+    let split = front_matter::split(&text).map_err(|e| split_error(&shown, &text, e))?;
+    let front = front_matter::parse(&shown, &text, &split)?;
+    Ok(Source { path: shown, lang, stem, text, front, yaml_range: split.yaml, body_offset: split.body })
+}
+
+fn not_utf8(path: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
+    let valid = e.utf8_error().valid_up_to();
+    let bytes = e.as_bytes();
+    let good = String::from_utf8_lossy(&bytes[..valid]);
+    let (line, col) = line_col(&good, valid);
+    Diagnostic::error(path, format!("the file is not valid UTF-8 (bad byte 0x{:02x})", bytes[valid]))
+        .at(line, col)
+        .help("save the file as UTF-8 in your editor")
+}
+
+fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
+    match e {
+        SplitError::Missing => Diagnostic::error(path, "the page has no front matter")
+            .at(1, 1)
+            .help("start the file with a `---` line, then `id:` and `title:`, then another `---` line"),
+        SplitError::NotClosed => Diagnostic::error(path, "the front matter is not closed")
+            .at(1, 1)
+            .help("add a line with `---` after the last front-matter field"),
+    }
+    .with_source(text)
+}
+
+/// The language of a file from its name (`x.fr.md` is French), and its translation stem.
+fn language_of(path: &Path, config: &Config) -> Result<(String, PathBuf), Diagnostic> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let base = name.strip_suffix(".md").unwrap_or(name);
+    let stem_of = |s: &str| path.with_file_name(s);
+    if let Some((rest, suffix)) = base.rsplit_once('.') {
+        if is_language_code(suffix) {
+            if config.languages.iter().any(|l| l == suffix) {
+                return Ok((suffix.to_owned(), stem_of(rest)));
+            }
+            return Err(Diagnostic::error(path, format!("unknown language suffix `.{suffix}`"))
+                .help(format!(
+                    "the site's languages are {}; add `{suffix}` to `languages` in content/site.yaml or rename the file",
+                    config.languages.join(", ")
+                )));
+        }
+    }
+    Ok((config.default_language.clone(), stem_of(base)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config {
+            title: "t".into(),
+            default_language: "en".into(),
+            languages: vec!["en".into(), "fr".into()],
+            theme: "default".into(),
+            base_url: None,
+        }
+    }
+
+    #[test]
+    fn language_suffixes() {
+        let c = config();
+        let (lang, stem) = language_of(Path::new("c/2.1.3.fr.md"), &c).unwrap();
+        assert_eq!((lang.as_str(), stem), ("fr", PathBuf::from("c/2.1.3")));
+        let (lang, stem) = language_of(Path::new("c/2.1.3.md"), &c).unwrap();
+        assert_eq!((lang.as_str(), stem), ("en", PathBuf::from("c/2.1.3")));
+        let err = language_of(Path::new("c/about.de.md"), &c).unwrap_err();
+        assert!(err.message.contains("unknown language suffix `.de`"));
+    }
+
+    #[test]
+    fn editor_temporaries_are_not_pages() {
+        assert!(is_page_file(Path::new("a/b.md")));
+        for tmp in ["a/.#b.md", "a/b.md~", "a/#b.md#", "a/.b.md.swp", "a/b.md.tmp"] {
+            assert!(!is_page_file(Path::new(tmp)), "{tmp}");
+        }
+    }
+}
