@@ -20,6 +20,7 @@
 
 pub mod diagnostic;
 pub mod init;
+pub mod linkcheck;
 pub mod locales;
 pub mod markdown;
 pub mod output;

@@ -85,7 +85,7 @@ impl Config {
                 .help("create content/site.yaml with title, default_language and languages (see `guidesite init`)")]
         })?;
         let config: Config = serde_yaml::from_str(&text)
-            .map_err(|e| vec![yaml_diagnostic(&shown, &text, 1, &e)])?;
+            .map_err(|e| vec![yaml_diagnostic(&shown, &text, 1, &e, "site settings")])?;
         let problems = config.problems(&shown, &text);
         if problems.is_empty() {
             Ok(config)

@@ -61,6 +61,8 @@ impl Theme {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default also escapes `/`, which makes every URL unreadable in the source.
+        tera.set_escape_fn(crate::markdown::escape);
         let raw: Vec<(&str, &str)> = templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
         let origins: HashMap<String, (PathBuf, String)> = templates.clone().into_iter().collect();
         if let Err(e) = tera.add_raw_templates(raw) {

@@ -81,9 +81,7 @@ pub fn parse(id: &str) -> Result<ParsedId, String> {
         || id.starts_with('-')
         || id.ends_with('-')
     {
-        return Err(format!(
-            "`{id}` is not a valid id: use a framework number such as \"2.1.3\" or a slug of lower-case letters, digits and `-`"
-        ));
+        return Err(format!("`{id}` is not a valid id"));
     }
     if RESERVED.contains(&id) {
         return Err(format!("`{id}` is reserved for a page the site makes itself"));
@@ -93,7 +91,7 @@ pub fn parse(id: &str) -> Result<ParsedId, String> {
 
 fn parse_number(id: &str) -> Result<FrameworkNumber, String> {
     let bad = || {
-        format!("`{id}` is not a valid framework number: write \"2\", \"2.1\" or \"2.1.3\" (no leading zeros, at most three parts)")
+        format!("`{id}` is not a valid framework number (no leading zeros, at most three parts)")
     };
     let parts: Vec<&str> = id.split('.').collect();
     if parts.len() > 3 {

@@ -78,7 +78,9 @@ fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<P
     let (kind, number) = match classify(&id, front.kind) {
         Ok(found) => found,
         Err(message) => {
-            diagnostics.push(source.error_at_key("id", message));
+            diagnostics.push(source.error_at_key("id", message).help(
+                "ids are framework numbers in quotes (\"2\", \"2.1\", \"2.1.3\") or slugs of lower-case letters, digits and `-`",
+            ));
             return None;
         }
     };

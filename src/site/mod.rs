@@ -240,7 +240,8 @@ impl Site {
             let body_refs = page.versions.values().flat_map(|&s| self.scans[s].refs.iter());
             let targets = body_refs
                 .filter_map(|r| self.by_id.get(&r.target).copied())
-                .chain(page.related.iter().copied());
+                .chain(page.related.iter().copied())
+                .chain(page.glossary.iter().copied());
             for to in targets {
                 if to != from && !backlinks[to].contains(&from) {
                     backlinks[to].push(from);

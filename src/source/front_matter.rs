@@ -190,11 +190,12 @@ pub fn parse(path: &Path, text: &str, split: &Split) -> Result<FrontMatter, Diag
     if yaml.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(path, text, split.yaml_line, &e))
+    serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(path, text, split.yaml_line, &e, "front matter"))
 }
 
 /// Turns a YAML error into a diagnostic; `first_line` is the file line where the YAML starts.
-pub fn yaml_diagnostic(path: &Path, text: &str, first_line: usize, e: &serde_yaml::Error) -> Diagnostic {
+/// `what` names the document in the message ("front matter", "site settings").
+pub fn yaml_diagnostic(path: &Path, text: &str, first_line: usize, e: &serde_yaml::Error, what: &str) -> Diagnostic {
     let raw = e.to_string();
     let message = raw.split(" at line ").next().unwrap_or(&raw).trim_end_matches(',').to_owned();
     let (line, column) = e.location().map(|l| (l.line() + first_line - 1, l.column())).unwrap_or((first_line, 0));
@@ -207,8 +208,9 @@ pub fn yaml_diagnostic(path: &Path, text: &str, first_line: usize, e: &serde_yam
     } else {
         "fix the YAML syntax (indentation, a missing `:` or an unclosed quote or bracket)"
     };
-    let message = if message.starts_with("invalid") || message.contains("unknown") || message.contains("missing field") {
-        format!("invalid front matter: {message}")
+    let is_about_fields = ["invalid", "unknown", "missing field", "must be quoted"];
+    let message = if is_about_fields.iter().any(|m| message.contains(m)) {
+        format!("invalid {what}: {message}")
     } else {
         format!("invalid YAML: {message}")
     };
@@ -237,7 +239,7 @@ mod tests {
 
     #[test]
     fn yaml_errors_point_at_the_file_line() {
-        let text = "---\ntitle: A\nid: [unclosed\n---\n";
+        let text = "---\ntitle: A\nid: \"unclosed\n---\n";
         let s = split(text).unwrap();
         let d = parse(Path::new("a.md"), text, &s).unwrap_err();
         assert!(d.line >= 3, "{d}");

@@ -1,0 +1,7 @@
+//! The integration suite: one binary, a module per feature (see tests/README.md).
+
+mod build;
+mod cli;
+mod corpus;
+mod errors;
+mod support;
