@@ -69,3 +69,14 @@ standard-count = { $count ->
     [one] { $count } standard
    *[other] { $count } standards
 }
+
+body-not-translated = The text of this page is not translated yet, so it is shown in its original language.
+translation-outdated = The original of this page has changed since it was translated.
+nav-translations = Translation status
+translations-title = Translation status
+translations-intro = How much of the guide each language has, and the pages that need a translator.
+translations-language = Language
+translations-current = Up to date
+translations-outdated = Out of date
+translations-title-only = Title only
+translations-missing = Not translated

@@ -50,7 +50,15 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, path: PathBuf, message: String) -> Self {
-        Diagnostic { severity, path, line: 0, column: 0, message, help: None, snippet: None }
+        Diagnostic {
+            severity,
+            path,
+            line: 0,
+            column: 0,
+            message,
+            help: None,
+            snippet: None,
+        }
     }
 
     /// Places the diagnostic at a 1-based line and column.
@@ -161,7 +169,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// A path shown relative to `root` when it lies inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diagnostic;
+pub mod i18n;
 pub mod init;
 pub mod linkcheck;
 pub mod locales;
@@ -51,27 +52,69 @@ pub struct Build {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Runs the pipeline up to rendering. On failure, returns every diagnostic (errors and
-/// warnings), sorted by file and line.
-pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
+/// Everything a build renders from: the checked site graph, its UI strings and theme.
+pub struct Loaded {
+    /// The checked site graph.
+    pub site: Site,
+    /// UI strings.
+    pub locales: Arc<Locales>,
+    /// Compiled templates and assets.
+    pub theme: Theme,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs the pipeline up to the checked site graph (no rendering). On failure, returns every
+/// diagnostic (errors and warnings), sorted by file and line.
+pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
     let mut all = Diagnostics::default();
     let config = Config::load(project)?;
     let locales = Arc::new(stage(Locales::load(project, &config), &mut all)?);
-    let theme = Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
+    let theme =
+        Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
     let (sources, problems) = source::load_all(project, &config);
     if problems.has_errors() {
         return Err(fail(&mut all, problems));
     }
     all.extend(problems.iter().cloned());
     let site = stage(Site::assemble(config, sources), &mut all)?;
-    let renderer = Renderer { site: &site, theme: &theme, locales: &locales };
-    let outputs = renderer.render_all().map_err(|d| fail(&mut all, d))?;
-    let warnings = all.into_sorted();
-    Ok(Build { site, outputs, warnings })
+    Ok(Loaded {
+        site,
+        locales,
+        theme,
+        warnings: all.into_sorted(),
+    })
+}
+
+/// Runs the pipeline up to rendering: every output file in memory.
+pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
+    let Loaded {
+        site,
+        locales,
+        theme,
+        mut warnings,
+    } = load(project)?;
+    let renderer = Renderer {
+        site: &site,
+        theme: &theme,
+        locales: &locales,
+    };
+    let outputs = renderer.render_all().map_err(|d| {
+        warnings.extend(d.into_sorted());
+        warnings.clone()
+    })?;
+    Ok(Build {
+        site,
+        outputs,
+        warnings,
+    })
 }
 
 /// Keeps a stage's warnings; turns its errors into the build's failure.
-fn stage<T>(result: Result<(T, Diagnostics), Diagnostics>, all: &mut Diagnostics) -> Result<T, Vec<Diagnostic>> {
+fn stage<T>(
+    result: Result<(T, Diagnostics), Diagnostics>,
+    all: &mut Diagnostics,
+) -> Result<T, Vec<Diagnostic>> {
     match result {
         Ok((value, warnings)) => {
             all.extend(warnings.iter().cloned());

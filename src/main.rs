@@ -37,6 +37,42 @@ enum Command {
         /// The folder to create (must be absent or empty).
         dir: PathBuf,
     },
+    /// Translation work: what is missing or out of date, and marking reviewed translations.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// Per language: pages translated, title-only, outdated and missing, with the pages.
+    Status {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with status 1 when any page is not translated and current.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Record translations as made from the current source (after review).
+    Mark {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Translation files, such as content/framework/2/2.1.3.fr.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -44,6 +80,17 @@ fn main() -> ExitCode {
         Command::Build { root, output } => build(root, output),
         Command::Check { root } => check(root),
         Command::Init { dir } => init(dir),
+        Command::I18n {
+            command:
+                I18nCommand::Status {
+                    root,
+                    format,
+                    strict,
+                },
+        } => i18n_status(root, format, strict),
+        Command::I18n {
+            command: I18nCommand::Mark { root, files },
+        } => i18n_mark(root, files),
     }
 }
 
@@ -55,10 +102,16 @@ fn build(root: PathBuf, output: PathBuf) -> ExitCode {
         Err(diagnostics) => return report_failure(&diagnostics),
     };
     print_diagnostics(&built.warnings);
-    let dest = if output.is_absolute() { output } else { root.join(output) };
+    let dest = if output.is_absolute() {
+        output
+    } else {
+        root.join(output)
+    };
     if let Err(e) = guidesite::output::write_atomically(&built.outputs, &dest) {
         eprintln!("error: cannot write the site to {}: {e}", dest.display());
-        eprintln!("  = help: check that the folder is writable; the previous output was left as it was");
+        eprintln!(
+            "  = help: check that the folder is writable; the previous output was left as it was"
+        );
         return ExitCode::from(1);
     }
     eprintln!(
@@ -94,13 +147,93 @@ fn init(dir: PathBuf) -> ExitCode {
             for file in files {
                 eprintln!("  created {}", dir.join(file).display());
             }
-            eprintln!("A new site is ready. Next: guidesite build --root {}", dir.display());
+            eprintln!(
+                "A new site is ready. Next: guidesite build --root {}",
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: cannot create the site: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn i18n_status(root: PathBuf, format: Format, strict: bool) -> ExitCode {
+    let loaded = match guidesite::load(&Project::new(&root)) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return report_failure(&diagnostics),
+    };
+    let statuses = guidesite::i18n::status(&loaded.site);
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&statuses) {
+            Ok(json) => print_stdout(&(json + "\n")),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        Format::Text => print_status_text(&statuses, loaded.site.pages.len()),
+    }
+    let incomplete = statuses.iter().any(|s| s.current < loaded.site.pages.len());
+    if strict && incomplete {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_status_text(statuses: &[guidesite::i18n::LangStatus], total: usize) {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(out, "{total} pages in the source language");
+    let _ = writeln!(
+        out,
+        "{:<6} {:>8} {:>9} {:>11} {:>8}",
+        "lang", "current", "outdated", "title-only", "missing"
+    );
+    for s in statuses {
+        let _ = writeln!(
+            out,
+            "{:<6} {:>8} {:>9} {:>11} {:>8}",
+            s.lang, s.current, s.outdated, s.title_only, s.missing
+        );
+    }
+    for s in statuses.iter().filter(|s| !s.pages.is_empty()) {
+        let _ = writeln!(out, "\n{}:", s.lang);
+        for e in &s.pages {
+            let state = serde_json::to_value(e.state)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:<11} {:<24} {}", state, e.id, e.path.display());
+        }
+    }
+    print_stdout(&out);
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+fn print_stdout(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+fn i18n_mark(root: PathBuf, files: Vec<PathBuf>) -> ExitCode {
+    let loaded = match guidesite::load(&Project::new(&root)) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return report_failure(&diagnostics),
+    };
+    match guidesite::i18n::mark(&root, &loaded.site, &files) {
+        Ok(changed) => {
+            eprintln!(
+                "Marked {} translation{} as current",
+                changed.len(),
+                if changed.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => report_failure(&diagnostics),
     }
 }
 
@@ -113,6 +246,9 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn report_failure(diagnostics: &[Diagnostic]) -> ExitCode {
     print_diagnostics(diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    eprintln!("Failed with {errors} error{}; nothing was written.", if errors == 1 { "" } else { "s" });
+    eprintln!(
+        "Failed with {errors} error{}; nothing was written.",
+        if errors == 1 { "" } else { "s" }
+    );
     ExitCode::from(1)
 }

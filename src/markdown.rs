@@ -116,7 +116,9 @@ struct Anchors(HashMap<String, usize>);
 
 impl Anchors {
     fn unique(&mut self, explicit: Option<&str>, text: &str) -> String {
-        let base = explicit.map(str::to_owned).unwrap_or_else(|| anchor_for(text));
+        let base = explicit
+            .map(str::to_owned)
+            .unwrap_or_else(|| anchor_for(text));
         let count = self.0.entry(base.clone()).or_insert(0);
         *count += 1;
         if *count == 1 {
@@ -139,12 +141,20 @@ pub fn scan(body: &str) -> Scan {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((id.map(|i| i.to_string()), level_number(level), String::new()));
+                heading = Some((
+                    id.map(|i| i.to_string()),
+                    level_number(level),
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((id, level, text)) = heading.take() {
                     let anchor = anchors.unique(id.as_deref(), &text);
-                    scan.headings.push(Heading { anchor, text, level });
+                    scan.headings.push(Heading {
+                        anchor,
+                        text,
+                        level,
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -152,7 +162,11 @@ pub fn scan(body: &str) -> Scan {
                     text.push_str(&t);
                 }
             }
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 if let Some((id, anchor)) = reference(link_type, &dest_url) {
                     scan.refs.push(RefUse {
                         target: id.to_owned(),
@@ -174,23 +188,52 @@ pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let inner = collect_until_end(&mut parser);
                 let text = plain_text(&inner);
                 let anchor = anchors.unique(id.as_deref(), &text);
-                events.push(Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs }));
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(anchor.into()),
+                    classes,
+                    attrs,
+                }));
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let Some((target, anchor)) = reference(link_type, &dest_url) else {
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                     continue;
                 };
                 let resolved = resolver.resolve(target, anchor);
-                let url = resolved.as_ref().map(|r| r.url.clone()).unwrap_or_else(|| "#".into());
-                events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
-                if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved) {
+                let url = resolved
+                    .as_ref()
+                    .map(|r| r.url.clone())
+                    .unwrap_or_else(|| "#".into());
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                }));
+                if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved)
+                {
                     collect_until_end(&mut parser);
                     events.push(Event::InlineHtml(reference_label(r).into()));
                     events.push(Event::End(TagEnd::Link));
@@ -239,7 +282,10 @@ fn plain_text(events: &[Event<'_>]) -> String {
 pub fn reference_label(r: &Resolved) -> String {
     let title = escape(&r.title);
     let title = match &r.title_lang {
-        Some(lang) => format!("<span lang=\"{}\">{title}</span>", escape(lang)),
+        Some(lang) => format!(
+            "<span lang=\"{}\" dir=\"auto\">{title}</span>",
+            escape(lang)
+        ),
         None => title,
     };
     match &r.number {
@@ -274,7 +320,10 @@ mod tests {
     impl Resolver for Fixed {
         fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
             (id == "2.1.3").then(|| Resolved {
-                url: format!("../2.1.3/index.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
+                url: format!(
+                    "../2.1.3/index.html{}",
+                    anchor.map(|a| format!("#{a}")).unwrap_or_default()
+                ),
                 number: Some("2.1.3".into()),
                 title: "Repayment <capacity>".into(),
                 title_lang: None,
@@ -304,17 +353,32 @@ mod tests {
 
     #[test]
     fn references_render_with_number_and_escaped_title() {
-        let html = to_html("See [[2.1.3]], [[2.1.3|that]] and [it](id:2.1.3#evidence).", &Fixed);
+        let html = to_html(
+            "See [[2.1.3]], [[2.1.3|that]] and [it](id:2.1.3#evidence).",
+            &Fixed,
+        );
         assert!(html.contains(r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi> Repayment &lt;capacity&gt;</a>"#), "{html}");
-        assert!(html.contains(r#"<a href="../2.1.3/index.html">that</a>"#), "{html}");
-        assert!(html.contains(r#"<a href="../2.1.3/index.html#evidence">it</a>"#), "{html}");
+        assert!(
+            html.contains(r#"<a href="../2.1.3/index.html">that</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="../2.1.3/index.html#evidence">it</a>"#),
+            "{html}"
+        );
     }
 
     #[test]
     fn headings_get_ids_and_unknown_code_is_plain() {
         let html = to_html("## How to comply\n\n```nosuchlang\n<x>\n```\n", &Fixed);
-        assert!(html.contains(r#"<h2 id="how-to-comply">How to comply</h2>"#), "{html}");
-        assert!(html.contains("<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>"), "{html}");
+        assert!(
+            html.contains(r#"<h2 id="how-to-comply">How to comply</h2>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -97,7 +97,9 @@ impl Config {
     fn problems(&self, shown: &Path, text: &str) -> Vec<Diagnostic> {
         let at_key = |key: &str, message: String| {
             let line = key_line(text, key).unwrap_or(0);
-            Diagnostic::error(shown, message).at(line, 1).with_source(text)
+            Diagnostic::error(shown, message)
+                .at(line, 1)
+                .with_source(text)
         };
         let mut problems = Vec::new();
         for lang in &self.languages {
@@ -112,7 +114,10 @@ impl Config {
             problems.push(
                 at_key(
                     "default_language",
-                    format!("the default language `{}` is not in `languages`", self.default_language),
+                    format!(
+                        "the default language `{}` is not in `languages`",
+                        self.default_language
+                    ),
                 )
                 .help("add it to the `languages` list"),
             );
@@ -120,7 +125,10 @@ impl Config {
         let mut seen = std::collections::HashSet::new();
         for lang in &self.languages {
             if !seen.insert(lang) {
-                problems.push(at_key("languages", format!("language `{lang}` is listed twice")));
+                problems.push(at_key(
+                    "languages",
+                    format!("language `{lang}` is listed twice"),
+                ));
             }
         }
         problems
@@ -129,7 +137,12 @@ impl Config {
     /// The published languages with the default language first.
     pub fn languages_default_first(&self) -> Vec<String> {
         let mut langs = vec![self.default_language.clone()];
-        langs.extend(self.languages.iter().filter(|l| **l != self.default_language).cloned());
+        langs.extend(
+            self.languages
+                .iter()
+                .filter(|l| **l != self.default_language)
+                .cloned(),
+        );
         langs
     }
 }
@@ -140,13 +153,17 @@ pub fn is_language_code(code: &str) -> bool {
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// 1-based line of a top-level `key:` in a YAML text.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
         .map(|i| i + 1)
 }
 

@@ -13,6 +13,8 @@ pub struct Chrome<'a> {
     pub lang: &'a str,
     /// `ltr` or `rtl`.
     pub dir: &'a str,
+    /// Direction of the default language, for content shown untranslated.
+    pub source_dir: &'a str,
     /// UI strings of the language (`ui.nav_home`).
     pub ui: &'a BTreeMap<String, String>,
     /// Relative prefix to the site root (`../../`).
@@ -94,6 +96,10 @@ pub struct PageView<'a> {
     pub content_lang: Option<&'a str>,
     /// When the content is not translated: the URL of the original.
     pub original_url: Option<String>,
+    /// When only the title is translated: the language the body is shown in.
+    pub body_lang: Option<&'a str>,
+    /// True when the translation was made from an older version of the source.
+    pub outdated: bool,
 }
 
 /// Context of a content page.
@@ -158,4 +164,37 @@ pub struct LandingContext<'a> {
     pub assets: String,
     /// Every language's home page.
     pub languages: Vec<LangLink<'a>>,
+}
+
+/// One language's translation counts.
+#[derive(Debug, Serialize)]
+pub struct LangCounts<'a> {
+    /// Language code.
+    pub code: &'a str,
+    /// Its name in itself.
+    pub name: &'a str,
+    /// Link to that language's status page.
+    pub url: String,
+    /// Pages translated from the current source.
+    pub current: usize,
+    /// Pages translated from an older source.
+    pub outdated: usize,
+    /// Pages with a translated title only.
+    pub title_only: usize,
+    /// Pages not translated.
+    pub missing: usize,
+}
+
+/// Context of a translation status page.
+#[derive(Debug, Serialize)]
+pub struct TranslationsContext<'a> {
+    /// Chrome.
+    #[serde(flatten)]
+    pub chrome: Chrome<'a>,
+    /// Title of the page.
+    pub title: String,
+    /// Counts for every translated language.
+    pub counts: Vec<LangCounts<'a>>,
+    /// This language's pages that need work, by state (`ui` key and links).
+    pub groups: Vec<Section>,
 }

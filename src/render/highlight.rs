@@ -19,11 +19,19 @@ pub fn highlight(lang: &str, code: &str) -> Option<String> {
     }
     let set = syntaxes();
     let syntax = set.find_syntax_by_token(lang)?;
-    let mut generator =
-        ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        set,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
     for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     let lang = crate::markdown::escape(lang);
-    Some(format!("<pre class=\"code\" data-lang=\"{lang}\"><code>{}</code></pre>\n", generator.finalize()))
+    Some(format!(
+        "<pre class=\"code\" data-lang=\"{lang}\"><code>{}</code></pre>\n",
+        generator.finalize()
+    ))
 }

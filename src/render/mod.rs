@@ -11,11 +11,15 @@ pub mod theme;
 pub mod urls;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n;
 use crate::locales::{Locale, Locales};
 use crate::markdown::{self, Resolved, Resolver};
 use crate::output::Output;
 use crate::site::{Kind, Page, PageIdx, Site};
-use context::{Chrome, LandingContext, LangLink, Link, ListingContext, PageContext, PageView, Section};
+use context::{
+    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView,
+    Section, TranslationsContext,
+};
 use rayon::prelude::*;
 use theme::Theme;
 
@@ -30,6 +34,10 @@ pub enum Job {
     Overview(usize),
     /// The glossary index of a language.
     Glossary(usize),
+    /// The translation status page of a language.
+    Translations(usize),
+    /// `sitemap.xml` with language alternates (only when the site has a base URL).
+    Sitemap,
 }
 
 /// Renders jobs against one site, theme and set of locales.
@@ -50,13 +58,21 @@ impl<'a> Renderer<'a> {
             jobs.extend((0..self.site.pages.len()).map(|p| Job::Page(p, lang)));
             jobs.push(Job::Overview(lang));
             jobs.push(Job::Glossary(lang));
+            jobs.push(Job::Translations(lang));
+        }
+        if self.site.config.base_url.is_some() {
+            jobs.push(Job::Sitemap);
         }
         jobs
     }
 
     /// Renders the whole site: all jobs in parallel, plus the theme's assets.
     pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
-        let results: Vec<Result<Output, Diagnostic>> = self.all_jobs().par_iter().map(|&job| self.render(job)).collect();
+        let results: Vec<Result<Output, Diagnostic>> = self
+            .all_jobs()
+            .par_iter()
+            .map(|&job| self.render(job))
+            .collect();
         let mut outputs = Vec::with_capacity(results.len() + self.theme.assets.len());
         let mut diagnostics = Diagnostics::default();
         for result in results {
@@ -88,6 +104,8 @@ impl<'a> Renderer<'a> {
             Job::Page(p, lang) => self.page(p, &self.site.langs[lang]),
             Job::Overview(lang) => self.overview(&self.site.langs[lang]),
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
+            Job::Translations(lang) => self.translations(&self.site.langs[lang]),
+            Job::Sitemap => Ok(self.sitemap()),
         }
     }
 
@@ -100,7 +118,14 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|lang| {
                 let locale = self.locales.get(lang);
-                LangLink { code: lang, name: &locale.name, dir: locale.dir, url: format!("{lang}/index.html"), current: false, translated: true }
+                LangLink {
+                    code: lang,
+                    name: &locale.name,
+                    dir: locale.dir,
+                    url: format!("{lang}/index.html"),
+                    current: false,
+                    translated: true,
+                }
             })
             .collect();
         let context = LandingContext {
@@ -121,7 +146,17 @@ impl<'a> Renderer<'a> {
         let (s, fallback) = site.version(page, lang);
         let source = &site.sources[s];
         let structure = &site.sources[site.default_version(page)].front;
-        let body = markdown::to_html(source.body(), &PageResolver { renderer: self, from: &path, lang });
+        let (b, body_fallback) = site.body_version(page, lang);
+        let body_source = &site.sources[b];
+        let body = markdown::to_html(
+            body_source.body(),
+            &PageResolver {
+                renderer: self,
+                from: &path,
+                lang,
+            },
+        );
+        let state = i18n::state(site, page, lang);
         let view = PageView {
             id: &page.id,
             kind: page.kind.as_str(),
@@ -132,20 +167,50 @@ impl<'a> Renderer<'a> {
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
             content_lang: fallback.then_some(source.lang.as_str()),
-            original_url: fallback.then(|| urls::relative(&path, &urls::page_path(page, &source.lang))),
+            original_url: body_fallback
+                .then(|| urls::relative(&path, &urls::page_path(page, &body_source.lang))),
+            body_lang: (body_fallback && !fallback).then_some(body_source.lang.as_str()),
+            outdated: state == i18n::State::Outdated,
         };
-        let links = |list: &[PageIdx]| list.iter().map(|&t| self.link(t, &path, lang)).collect::<Vec<_>>();
+        let links = |list: &[PageIdx]| {
+            list.iter()
+                .map(|&t| self.link(t, &path, lang))
+                .collect::<Vec<_>>()
+        };
         let context = PageContext {
-            chrome: self.chrome(&path, lang, |l| urls::page_path(page, l), |l| page.versions.contains_key(l)),
+            chrome: self.chrome(
+                &path,
+                lang,
+                |l| urls::page_path(page, l),
+                |l| {
+                    l == site.config.default_language
+                        || matches!(
+                            i18n::state(site, page, l),
+                            i18n::State::Current | i18n::State::Outdated
+                        )
+                },
+            ),
             page: view,
-            breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
+            breadcrumb: self
+                .ancestors(page)
+                .into_iter()
+                .map(|a| self.link(a, &path, lang))
+                .collect(),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
             next: page.next.map(|t| self.link(t, &path, lang)),
-            children: page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect(),
+            children: page
+                .children
+                .iter()
+                .map(|&c| self.link_with_children(c, &path, lang))
+                .collect(),
             related: links(&page.related),
             glossary: links(&page.glossary),
             backlinks: links(&page.backlinks),
-            sections: if page.kind == Kind::Home { self.home_sections(&path, lang) } else { Vec::new() },
+            sections: if page.kind == Kind::Home {
+                self.home_sections(&path, lang)
+            } else {
+                Vec::new()
+            },
         };
         let template = match page.kind {
             Kind::Home => "home.html",
@@ -159,7 +224,11 @@ impl<'a> Renderer<'a> {
 
     fn overview(&self, lang: &str) -> Result<Output, Diagnostic> {
         let path = urls::special_path("overview", lang);
-        let items = self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_children(p, &path, lang)).collect();
+        let items = self
+            .site
+            .pages_of(Kind::Principle)
+            .map(|(p, _)| self.link_with_children(p, &path, lang))
+            .collect();
         let locale = self.locales.get(lang);
         let context = ListingContext {
             chrome: self.chrome(&path, lang, |l| urls::special_path("overview", l), |_| true),
@@ -171,7 +240,11 @@ impl<'a> Renderer<'a> {
 
     fn glossary(&self, lang: &str) -> Result<Output, Diagnostic> {
         let path = urls::special_path("glossary", lang);
-        let mut items: Vec<Link> = self.site.pages_of(Kind::Term).map(|(p, _)| self.link(p, &path, lang)).collect();
+        let mut items: Vec<Link> = self
+            .site
+            .pages_of(Kind::Term)
+            .map(|(p, _)| self.link(p, &path, lang))
+            .collect();
         items.sort_by_cached_key(|l| l.title.to_lowercase());
         let locale = self.locales.get(lang);
         let context = ListingContext {
@@ -182,9 +255,95 @@ impl<'a> Renderer<'a> {
         self.output(&path, "glossary.html", &context)
     }
 
-    fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
-        let context = tera::Context::from_serialize(context)
-            .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))?;
+    fn translations(&self, lang: &str) -> Result<Output, Diagnostic> {
+        let path = urls::special_path("translations", lang);
+        let statuses = i18n::status(self.site);
+        let counts = statuses
+            .iter()
+            .map(|s| LangCounts {
+                code: &s.lang,
+                name: &self.locales.get(&s.lang).name,
+                url: urls::relative(&path, &urls::special_path("translations", &s.lang)),
+                current: s.current,
+                outdated: s.outdated,
+                title_only: s.title_only,
+                missing: s.missing,
+            })
+            .collect();
+        let mut groups = Vec::new();
+        if let Some(mine) = statuses.iter().find(|s| s.lang == lang) {
+            for (state, heading) in [
+                (i18n::State::Outdated, "translations_outdated"),
+                (i18n::State::TitleOnly, "translations_title_only"),
+                (i18n::State::Missing, "translations_missing"),
+            ] {
+                let links: Vec<Link> = mine
+                    .pages
+                    .iter()
+                    .filter(|e| e.state == state)
+                    .filter_map(|e| self.site.by_id.get(&e.id))
+                    .map(|&p| self.link(p, &path, lang))
+                    .collect();
+                if !links.is_empty() {
+                    groups.push(Section {
+                        heading: heading.to_owned(),
+                        links,
+                    });
+                }
+            }
+        }
+        let context = TranslationsContext {
+            chrome: self.chrome(
+                &path,
+                lang,
+                |l| urls::special_path("translations", l),
+                |_| true,
+            ),
+            title: ui(self.locales.get(lang), "translations_title"),
+            counts,
+            groups,
+        };
+        self.output(&path, "translations.html", &context)
+    }
+
+    /// `sitemap.xml`: every page in every language, with its alternates.
+    fn sitemap(&self) -> Output {
+        let base = self
+            .site
+            .config
+            .base_url
+            .as_deref()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for page in &self.site.pages {
+            for lang in &self.site.langs {
+                xml.push_str(&format!(
+                    "  <url>\n    <loc>{base}/{}</loc>\n",
+                    markdown::escape(&urls::page_path(page, lang))
+                ));
+                for other in &self.site.langs {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base}/{}\"/>\n",
+                        markdown::escape(&urls::page_path(page, other))
+                    ));
+                }
+                xml.push_str("  </url>\n");
+            }
+        }
+        xml.push_str("</urlset>\n");
+        Output::new("sitemap.xml".into(), xml.into_bytes())
+    }
+
+    fn output(
+        &self,
+        path: &str,
+        template: &str,
+        context: &impl serde::Serialize,
+    ) -> Result<Output, Diagnostic> {
+        let context = tera::Context::from_serialize(context).map_err(|e| {
+            Diagnostic::error(template, format!("cannot build the template context: {e}"))
+        })?;
         let html = self.theme.render(template, &context)?;
         Ok(Output::new(path.to_owned(), html.into_bytes()))
     }
@@ -199,11 +358,16 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let locale = self.locales.get(lang);
         let root = urls::to_root(path);
-        let home = site.pages_of(Kind::Home).next().map(|(_, p)| urls::page_path(p, lang)).unwrap_or_else(|| format!("{lang}/index.html"));
+        let home = site
+            .pages_of(Kind::Home)
+            .next()
+            .map(|(_, p)| urls::page_path(p, lang))
+            .unwrap_or_else(|| format!("{lang}/index.html"));
         Chrome {
             site_title: &site.config.title,
             lang,
             dir: locale.dir,
+            source_dir: self.locales.get(&site.config.default_language).dir,
             ui: &locale.strings,
             assets: format!("{root}{}/", urls::ASSETS_DIR),
             root,
@@ -215,10 +379,20 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|l| {
                     let other = self.locales.get(l);
-                    LangLink { code: l, name: &other.name, dir: other.dir, url: urls::relative(path, &path_in(l)), current: l == lang, translated: translated(l) }
+                    LangLink {
+                        code: l,
+                        name: &other.name,
+                        dir: other.dir,
+                        url: urls::relative(path, &path_in(l)),
+                        current: l == lang,
+                        translated: translated(l),
+                    }
                 })
                 .collect(),
-            principles: site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect(),
+            principles: site
+                .pages_of(Kind::Principle)
+                .map(|(p, _)| self.link(p, path, lang))
+                .collect(),
         }
     }
 
@@ -244,7 +418,11 @@ impl<'a> Renderer<'a> {
 
     fn link_with_children(&self, target: PageIdx, from: &str, lang: &str) -> Link {
         let mut link = self.link(target, from, lang);
-        link.children = self.site.pages[target].children.iter().map(|&c| self.link_with_children(c, from, lang)).collect();
+        link.children = self.site.pages[target]
+            .children
+            .iter()
+            .map(|&c| self.link_with_children(c, from, lang))
+            .collect();
         link
     }
 
@@ -260,19 +438,31 @@ impl<'a> Renderer<'a> {
     }
 
     fn home_sections(&self, from: &str, lang: &str) -> Vec<Section> {
-        [(Kind::Guide, "guides_heading"), (Kind::Department, "departments_heading"), (Kind::Page, "pages_heading")]
-            .into_iter()
-            .map(|(kind, heading)| Section {
-                heading: heading.to_owned(),
-                links: self.site.pages_of(kind).map(|(p, _)| self.link(p, from, lang)).collect(),
-            })
-            .filter(|s| !s.links.is_empty())
-            .collect()
+        [
+            (Kind::Guide, "guides_heading"),
+            (Kind::Department, "departments_heading"),
+            (Kind::Page, "pages_heading"),
+        ]
+        .into_iter()
+        .map(|(kind, heading)| Section {
+            heading: heading.to_owned(),
+            links: self
+                .site
+                .pages_of(kind)
+                .map(|(p, _)| self.link(p, from, lang))
+                .collect(),
+        })
+        .filter(|s| !s.links.is_empty())
+        .collect()
     }
 }
 
 fn ui(locale: &Locale, key: &str) -> String {
-    locale.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    locale
+        .strings
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// Resolves references of one page in one language.

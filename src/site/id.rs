@@ -6,7 +6,14 @@
 use std::cmp::Ordering;
 
 /// Ids the site uses for its own pages; content may not take them.
-pub const RESERVED: &[&str] = &["assets", "glossary", "overview", "search", "translations", "index"];
+pub const RESERVED: &[&str] = &[
+    "assets",
+    "glossary",
+    "overview",
+    "search",
+    "translations",
+    "index",
+];
 
 /// What an id names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +73,11 @@ impl Ord for FrameworkNumber {
 }
 
 fn join(parts: &[u32]) -> String {
-    parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+    parts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Parses an id; the error says what is wrong with it.
@@ -77,14 +88,18 @@ pub fn parse(id: &str) -> Result<ParsedId, String> {
     if id.starts_with(|c: char| c.is_ascii_digit()) {
         return parse_number(id).map(ParsedId::Framework);
     }
-    if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         || id.starts_with('-')
         || id.ends_with('-')
     {
         return Err(format!("`{id}` is not a valid id"));
     }
     if RESERVED.contains(&id) {
-        return Err(format!("`{id}` is reserved for a page the site makes itself"));
+        return Err(format!(
+            "`{id}` is reserved for a page the site makes itself"
+        ));
     }
     Ok(ParsedId::Slug)
 }
@@ -147,7 +162,9 @@ mod tests {
 
     #[test]
     fn malformed_ids_are_refused() {
-        for bad in ["", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "a_b"] {
+        for bad in [
+            "", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "a_b",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(parse("over-indebtedness"), Ok(ParsedId::Slug));
@@ -156,6 +173,9 @@ mod tests {
     #[test]
     fn nearest_ids() {
         let known = ["2.1.3", "2.1.4", "2.2", "glossary-term"];
-        assert_eq!(nearest("2.1.5", known.iter().copied()), vec!["2.1.3", "2.1.4"]);
+        assert_eq!(
+            nearest("2.1.5", known.iter().copied()),
+            vec!["2.1.3", "2.1.4"]
+        );
     }
 }

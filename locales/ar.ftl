@@ -1,0 +1,79 @@
+# نصوص واجهة المستخدم باللغة العربية. كل نص غير مترجم هنا يُعرض بالإنجليزية.
+# `language-name` هو اسم اللغة بلغتها نفسها؛ و`language-direction` قيمته ltr أو rtl.
+language-name = العربية
+language-direction = rtl
+
+skip-to-content = الانتقال إلى المحتوى
+site-nav-label = الموقع
+nav-home = الصفحة الرئيسية
+nav-overview = نظرة عامة
+nav-glossary = المسرد
+language-label = اللغة
+language-translated = مترجمة
+language-not-translated = لم تُترجم بعد
+breadcrumb-label = أنت هنا
+pager-label = الصفحة السابقة والتالية
+previous = السابق
+next = التالي
+on-this-page = في هذه الصفحة
+
+kind-home = الصفحة الرئيسية
+kind-principle = مبدأ
+kind-standard = معيار
+kind-indicator = مؤشر
+kind-guide = إرشادات تفصيلية
+kind-department = العمليات الذكية
+kind-term = مصطلح في المسرد
+kind-page = صفحة
+
+applies-to = ينطبق على
+product-all = جميع المنتجات
+product-credit = الائتمان
+product-savings = الادخار
+product-payments = المدفوعات
+product-insurance = التأمين
+
+evidence-heading = الأدلة التي يراجعها المُقيِّم
+evidence-documents = الوثائق
+evidence-interviews = المقابلات
+evidence-observation = الملاحظة الميدانية
+
+principles-heading = المبادئ السبعة
+standards-heading = المعايير
+indicators-heading = المؤشرات
+related-heading = صفحات ذات صلة
+glossary-used-heading = مصطلحات المسرد المستخدمة
+referenced-by-heading = الصفحات التي تحيل إلى هذه الصفحة
+guides-heading = الإرشادات التفصيلية
+departments-heading = العمليات الذكية
+pages-heading = عن هذا الدليل
+
+overview-title = نظرة عامة على الإطار
+overview-intro = جميع المبادئ والمعايير والمؤشرات في صفحة واحدة.
+overview-number = الرقم
+overview-item = المبدأ أو المعيار أو المؤشر
+overview-products = المنتجات
+glossary-title = المسرد
+glossary-intro = المصطلحات المستخدمة في هذه الإرشادات مع تعريفاتها.
+
+not-translated = لم تُترجم هذه الصفحة بعد، لذا تُعرض بلغتها الأصلية.
+read-original = فتح النص الأصلي
+landing-title = اختر اللغة
+footer-note = صياغتنا الخاصة لإطار حماية العملاء المتاح للعموم، وليست منشورًا رسميًا.
+
+indicator-count = { $count ->
+    [zero] { $count } مؤشر
+    [one] مؤشر واحد
+    [two] مؤشران
+    [few] { $count } مؤشرات
+    [many] { $count } مؤشرًا
+   *[other] { $count } مؤشر
+}
+standard-count = { $count ->
+    [zero] { $count } معيار
+    [one] معيار واحد
+    [two] معياران
+    [few] { $count } معايير
+    [many] { $count } معيارًا
+   *[other] { $count } معيار
+}

@@ -1,0 +1,71 @@
+# Chaînes d'interface en français. Toute chaîne absente retombe sur l'anglais.
+# `language-name` est le nom de la langue dans la langue elle-même ; `language-direction` vaut ltr ou rtl.
+language-name = Français
+language-direction = ltr
+
+skip-to-content = Aller au contenu
+site-nav-label = Site
+nav-home = Accueil
+nav-overview = Vue d'ensemble
+nav-glossary = Glossaire
+language-label = Langue
+language-translated = traduit
+language-not-translated = pas encore traduit
+breadcrumb-label = Vous êtes ici
+pager-label = Pages précédente et suivante
+previous = Précédent
+next = Suivant
+on-this-page = Sur cette page
+
+kind-home = Accueil
+kind-principle = Principe
+kind-standard = Norme
+kind-indicator = Indicateur
+kind-guide = Conseils détaillés
+kind-department = Smart Operations
+kind-term = Terme du glossaire
+kind-page = Page
+
+applies-to = S'applique à
+product-all = Tous les produits
+product-credit = Crédit
+product-savings = Épargne
+product-payments = Paiements
+product-insurance = Assurance
+
+evidence-heading = Éléments de preuve examinés par l'évaluateur
+evidence-documents = Documents
+evidence-interviews = Entretiens
+evidence-observation = Observation
+
+principles-heading = Les sept principes
+standards-heading = Normes
+indicators-heading = Indicateurs
+related-heading = Voir aussi
+glossary-used-heading = Termes du glossaire utilisés
+referenced-by-heading = Pages qui renvoient ici
+guides-heading = Conseils détaillés
+departments-heading = Smart Operations
+pages-heading = À propos de ce guide
+
+overview-title = Vue d'ensemble du référentiel
+overview-intro = Tous les principes, normes et indicateurs sur une seule page.
+overview-number = Numéro
+overview-item = Principe, norme ou indicateur
+overview-products = Produits
+glossary-title = Glossaire
+glossary-intro = Les termes employés dans ce guide, avec leur définition.
+
+not-translated = Cette page n'est pas encore traduite ; elle est affichée dans sa langue d'origine.
+read-original = Ouvrir l'original
+landing-title = Choisissez une langue
+footer-note = Notre propre reformulation du référentiel public de protection des clients. Ceci n'est pas une publication officielle.
+
+indicator-count = { $count ->
+    [one] { $count } indicateur
+   *[other] { $count } indicateurs
+}
+standard-count = { $count ->
+    [one] { $count } norme
+   *[other] { $count } normes
+}

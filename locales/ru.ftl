@@ -1,0 +1,75 @@
+# Строки интерфейса на русском языке. Недостающие строки берутся из английского файла.
+# `language-name` — название языка на нём самом; `language-direction` — ltr или rtl.
+language-name = Русский
+language-direction = ltr
+
+skip-to-content = Перейти к содержанию
+site-nav-label = Сайт
+nav-home = Главная
+nav-overview = Обзор
+nav-glossary = Глоссарий
+language-label = Язык
+language-translated = переведено
+language-not-translated = перевод пока не готов
+breadcrumb-label = Вы находитесь здесь
+pager-label = Предыдущая и следующая страницы
+previous = Назад
+next = Далее
+on-this-page = На этой странице
+
+kind-home = Главная
+kind-principle = Принцип
+kind-standard = Стандарт
+kind-indicator = Индикатор
+kind-guide = Подробное руководство
+kind-department = Smart Operations
+kind-term = Термин глоссария
+kind-page = Страница
+
+applies-to = Применимо к
+product-all = Все продукты
+product-credit = Кредиты
+product-savings = Сбережения
+product-payments = Платежи
+product-insurance = Страхование
+
+evidence-heading = Что проверяет оценщик
+evidence-documents = Документы
+evidence-interviews = Интервью
+evidence-observation = Наблюдение
+
+principles-heading = Семь принципов
+standards-heading = Стандарты
+indicators-heading = Индикаторы
+related-heading = См. также
+glossary-used-heading = Термины глоссария на этой странице
+referenced-by-heading = Ссылки на эту страницу
+guides-heading = Подробное руководство
+departments-heading = Smart Operations
+pages-heading = Об этом руководстве
+
+overview-title = Обзор системы стандартов
+overview-intro = Все принципы, стандарты и индикаторы на одной странице.
+overview-number = Номер
+overview-item = Принцип, стандарт или индикатор
+overview-products = Продукты
+glossary-title = Глоссарий
+glossary-intro = Термины, которые используются в руководстве, и их определения.
+
+not-translated = Эта страница ещё не переведена, поэтому она показана на языке оригинала.
+read-original = Открыть оригинал
+landing-title = Выберите язык
+footer-note = Наш собственный пересказ открытой системы стандартов защиты клиентов. Не является официальной публикацией.
+
+indicator-count = { $count ->
+    [one] { $count } индикатор
+    [few] { $count } индикатора
+    [many] { $count } индикаторов
+   *[other] { $count } индикатора
+}
+standard-count = { $count ->
+    [one] { $count } стандарт
+    [few] { $count } стандарта
+    [many] { $count } стандартов
+   *[other] { $count } стандарта
+}
