@@ -73,7 +73,7 @@ fn untranslated_page_falls_back_visibly() {
     let pages = pages(&build_ok(site.path()).outputs);
     let html = &pages["fr/1.1.1/index.html"];
     assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
-    assert!(html.contains(r#"<article class="page page-indicator" lang="en">"#));
+    assert!(html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#), "{html}");
     assert!(html.contains("pas encore traduite"));
     assert!(html.contains(r#"href="../../en/1.1.1/index.html""#));
 }
@@ -84,7 +84,7 @@ fn references_show_number_and_title_in_the_page_language() {
     let pages = pages(&build_ok(site.path()).outputs);
     let fr = &pages["fr/1/index.html"];
     // 1.1 has no French title: the English one shows, marked as English.
-    assert!(fr.contains(r#"<a href="../1.1/index.html"><bdi class="num">1.1</bdi> <span lang="en">The FI designs suitable products</span></a>"#), "{fr}");
+    assert!(fr.contains(r#"<a href="../1.1/index.html"><bdi class="num">1.1</bdi> <span lang="en" dir="auto">The FI designs suitable products</span></a>"#), "{fr}");
     let en = &pages["en/index.html"];
     assert!(
         en.contains(r#"<a href="1.1.1/index.html#how-to-comply">the first indicator</a>"#),
