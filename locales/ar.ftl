@@ -77,3 +77,24 @@ standard-count = { $count ->
     [many] { $count } معيارًا
    *[other] { $count } معيار
 }
+
+body-not-translated = لم يُترجم نص هذه الصفحة بعد، لذا يُعرض بلغته الأصلية.
+translation-outdated = تغيّر النص الأصلي لهذه الصفحة منذ ترجمتها.
+nav-translations = حالة الترجمة
+translations-title = حالة الترجمة
+translations-intro = حجم ما تُرجم من الدليل إلى كل لغة، والصفحات التي تحتاج إلى مترجم.
+translations-language = اللغة
+translations-current = محدّثة
+translations-outdated = غير محدّثة
+translations-title-only = العنوان فقط
+translations-missing = غير مترجمة
+
+search-label = البحث في الدليل
+search-placeholder = رقم أو عنوان أو كلمات
+search-results = النتائج
+search-none = لا توجد صفحات مطابقة.
+search-loading = جارٍ تحميل فهرس البحث…
+print-title = الدليل كاملًا
+print-contents = المحتويات
+nav-print = الدليل كاملًا (للطباعة)
+exports-label = تنزيل الإطار

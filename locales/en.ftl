@@ -80,3 +80,13 @@ translations-current = Up to date
 translations-outdated = Out of date
 translations-title-only = Title only
 translations-missing = Not translated
+
+search-label = Search the guide
+search-placeholder = Number, title or words
+search-results = Results
+search-none = No pages match.
+search-loading = Loading the search index…
+print-title = The whole guide
+print-contents = Contents
+nav-print = Whole guide (print)
+exports-label = Download the framework

@@ -73,3 +73,24 @@ standard-count = { $count ->
     [many] { $count } стандартов
    *[other] { $count } стандарта
 }
+
+body-not-translated = Текст этой страницы ещё не переведён, поэтому он показан на языке оригинала.
+translation-outdated = Оригинал этой страницы изменился после того, как она была переведена.
+nav-translations = Состояние перевода
+translations-title = Состояние перевода
+translations-intro = Какая часть руководства переведена на каждый язык и какие страницы ждут переводчика.
+translations-language = Язык
+translations-current = Актуально
+translations-outdated = Устарело
+translations-title-only = Только заголовок
+translations-missing = Не переведено
+
+search-label = Поиск по руководству
+search-placeholder = Номер, заголовок или слова
+search-results = Результаты
+search-none = Подходящих страниц нет.
+search-loading = Загрузка поискового индекса…
+print-title = Всё руководство
+print-contents = Содержание
+nav-print = Всё руководство (для печати)
+exports-label = Скачать систему стандартов

@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod source;
 

@@ -183,6 +183,11 @@ pub fn scan(body: &str) -> Scan {
 
 /// Renders a body to HTML, resolving references, adding heading anchors and highlighting code.
 pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
+    to_html_with_prefix(body, resolver, "")
+}
+
+/// [`to_html`] with every heading id prefixed, for pages that hold many bodies (print).
+pub fn to_html_with_prefix(body: &str, resolver: &dyn Resolver, anchor_prefix: &str) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut anchors = Anchors::default();
     let mut parser = Parser::new_ext(body, options());
@@ -195,8 +200,8 @@ pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
                 attrs,
             }) => {
                 let inner = collect_until_end(&mut parser);
-                let text = plain_text(&inner);
-                let anchor = anchors.unique(id.as_deref(), &text);
+                let text = events_text(&inner);
+                let anchor = format!("{anchor_prefix}{}", anchors.unique(id.as_deref(), &text));
                 events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(anchor.into()),
@@ -241,7 +246,7 @@ pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let inner = collect_until_end(&mut parser);
-                events.push(Event::Html(code_block(&kind, &plain_text(&inner)).into()));
+                events.push(Event::Html(code_block(&kind, &events_text(&inner)).into()));
             }
             other => events.push(other),
         }
@@ -267,7 +272,7 @@ fn collect_until_end<'a>(parser: &mut Parser<'a>) -> Vec<Event<'a>> {
     inner
 }
 
-fn plain_text(events: &[Event<'_>]) -> String {
+fn events_text(events: &[Event<'_>]) -> String {
     let mut text = String::new();
     for event in events {
         if let Event::Text(t) | Event::Code(t) = event {
@@ -275,6 +280,29 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     text
+}
+
+/// The text of a body without markup (for search and exports): words of paragraphs,
+/// headings, lists and code, separated by spaces.
+pub fn plain_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if t.starts_with('[') && t.ends_with(']') {
+                    continue;
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    text.trim_end().to_owned()
 }
 
 /// `<bdi class="num">2.1.3</bdi> Title`: the number is isolated so right-to-left text never

@@ -6,7 +6,9 @@
 //! touches. Nothing here touches the disk.
 
 pub mod context;
+mod export;
 pub mod highlight;
+mod print;
 pub mod theme;
 pub mod urls;
 
@@ -38,6 +40,14 @@ pub enum Job {
     Translations(usize),
     /// `sitemap.xml` with language alternates (only when the site has a base URL).
     Sitemap,
+    /// The search index of a language.
+    SearchIndex(usize),
+    /// The whole guide on one page, for print.
+    Print(usize),
+    /// `framework.json` of a language.
+    ExportJson(usize),
+    /// `framework.csv` of a language.
+    ExportCsv(usize),
 }
 
 /// Renders jobs against one site, theme and set of locales.
@@ -59,6 +69,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Overview(lang));
             jobs.push(Job::Glossary(lang));
             jobs.push(Job::Translations(lang));
+            jobs.extend([Job::SearchIndex(lang), Job::Print(lang), Job::ExportJson(lang), Job::ExportCsv(lang)]);
         }
         if self.site.config.base_url.is_some() {
             jobs.push(Job::Sitemap);
@@ -106,6 +117,10 @@ impl<'a> Renderer<'a> {
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
             Job::Sitemap => Ok(self.sitemap()),
+            Job::SearchIndex(lang) => Ok(crate::search::index_for(self.site, &self.site.langs[lang])),
+            Job::Print(lang) => self.print(&self.site.langs[lang]),
+            Job::ExportJson(lang) => Ok(self.export_json(&self.site.langs[lang])),
+            Job::ExportCsv(lang) => Ok(self.export_csv(&self.site.langs[lang])),
         }
     }
 
@@ -457,7 +472,7 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn ui(locale: &Locale, key: &str) -> String {
+pub(crate) fn ui(locale: &Locale, key: &str) -> String {
     locale
         .strings
         .get(key)

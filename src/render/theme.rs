@@ -28,7 +28,9 @@ mod builtin {
         "templates/overview.html",
         "templates/glossary.html",
         "templates/translations.html",
+        "templates/print.html",
         "static/style.css",
+        "static/search.js",
     );
 }
 

@@ -1,0 +1,132 @@
+//! The "whole guide" page of a language: every principle, standard and indicator in order,
+//! with a table of contents, for printing or saving as PDF. References to framework items
+//! become in-page anchors (`#p-2.1.3`), and heading ids are prefixed per item so they stay
+//! unique on the one page.
+
+use super::context::Chrome;
+use super::{urls, Renderer};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Resolved, Resolver};
+use crate::output::Output;
+use crate::site::{Kind, PageIdx};
+use serde::Serialize;
+
+/// Context of the print page.
+#[derive(Debug, Serialize)]
+pub(super) struct PrintContext<'a> {
+    /// Chrome.
+    #[serde(flatten)]
+    pub chrome: Chrome<'a>,
+    /// Title of the page.
+    pub title: String,
+    /// Every framework item in reading order.
+    pub items: Vec<PrintItem>,
+}
+
+/// One principle, standard or indicator on the print page.
+#[derive(Debug, Serialize)]
+pub(super) struct PrintItem {
+    /// `p-2.1.3`: the item's anchor.
+    pub anchor: String,
+    /// `principle`, `standard` or `indicator`.
+    pub kind: &'static str,
+    /// Framework number.
+    pub number: String,
+    /// Title in the language (or the original).
+    pub title: String,
+    /// Set when the title is not translated.
+    pub title_lang: Option<String>,
+    /// Set when the body is shown untranslated.
+    pub body_lang: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Body HTML.
+    pub body: String,
+    /// Products.
+    pub applies_to: Vec<&'static str>,
+    /// Evidence categories.
+    pub evidence: Vec<&'static str>,
+}
+
+/// The anchor of a framework item on the print page.
+fn anchor_of(id: &str) -> String {
+    format!("p-{id}")
+}
+
+impl Renderer<'_> {
+    /// `<lang>/print/index.html`.
+    pub(super) fn print(&self, lang: &str) -> Result<Output, Diagnostic> {
+        let site = self.site;
+        let path = urls::special_path("print", lang);
+        let items = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind.is_framework())
+            .map(|(p, _)| self.print_item(p, &path, lang))
+            .collect();
+        let context = PrintContext {
+            chrome: self.chrome(&path, lang, |l| urls::special_path("print", l), |_| true),
+            title: super::ui(self.locales.get(lang), "print_title"),
+            items,
+        };
+        self.output(&path, "print.html", &context)
+    }
+
+    fn print_item(&self, p: PageIdx, path: &str, lang: &str) -> PrintItem {
+        let site = self.site;
+        let page = &site.pages[p];
+        let (title, title_lang) = site.title(page, lang);
+        let (s, _) = site.version(page, lang);
+        let (b, body_fallback) = site.body_version(page, lang);
+        let structure = &site.sources[site.default_version(page)].front;
+        let resolver = PrintResolver { renderer: self, from: path, lang };
+        let anchor = anchor_of(&page.id);
+        PrintItem {
+            body: markdown::to_html_with_prefix(site.sources[b].body(), &resolver, &format!("{anchor}--")),
+            anchor,
+            kind: page.kind.as_str(),
+            number: page.id.clone(),
+            title: title.to_owned(),
+            title_lang: title_lang.map(str::to_owned),
+            body_lang: body_fallback.then(|| site.sources[b].lang.clone()),
+            summary: site.sources[s].front.summary.clone(),
+            applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
+            evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
+        }
+    }
+}
+
+/// Framework references point inside the print page; others to the page itself.
+struct PrintResolver<'r, 'a> {
+    renderer: &'r Renderer<'a>,
+    from: &'r str,
+    lang: &'r str,
+}
+
+impl Resolver for PrintResolver<'_, '_> {
+    fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
+        let site = self.renderer.site;
+        let page = site.page(id)?;
+        let (title, title_lang) = site.title(page, self.lang);
+        let url = if page.kind.is_framework() {
+            match anchor {
+                Some(a) => format!("#{}--{a}", anchor_of(id)),
+                None => format!("#{}", anchor_of(id)),
+            }
+        } else {
+            let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
+            if let Some(a) = anchor {
+                url.push('#');
+                url.push_str(a);
+            }
+            url
+        };
+        Some(Resolved {
+            url,
+            number: (page.kind != Kind::Home && page.number.is_some()).then(|| page.id.clone()),
+            title: title.to_owned(),
+            title_lang: title_lang.map(str::to_owned),
+        })
+    }
+}
