@@ -90,3 +90,5 @@ print-title = The whole guide
 print-contents = Contents
 nav-print = Whole guide (print)
 exports-label = Download the framework
+
+pack-readme = Client Protection Detailed Guidance, offline copy. Open the file index.html in this folder with any web browser: everything works without internet, including search.

@@ -80,3 +80,14 @@ translations-current = Actualizada
 translations-outdated = Desactualizada
 translations-title-only = Solo el título
 translations-missing = Sin traducir
+
+search-label = Buscar en la guía
+search-placeholder = Número, título o palabras
+search-results = Resultados
+search-none = Ninguna página coincide.
+search-loading = Cargando el índice de búsqueda…
+print-title = La guía completa
+print-contents = Índice
+nav-print = Guía completa (para imprimir)
+exports-label = Descargar el marco
+pack-readme = Guía detallada de protección al cliente, copia sin conexión. Abra el archivo index.html de esta carpeta con cualquier navegador: todo funciona sin internet, incluida la búsqueda.

@@ -69,3 +69,24 @@ standard-count = { $count ->
     [one] { $count } norme
    *[other] { $count } normes
 }
+
+body-not-translated = Le texte de cette page n'est pas encore traduit ; il est affiché dans sa langue d'origine.
+translation-outdated = L'original de cette page a changé depuis sa traduction.
+nav-translations = État des traductions
+translations-title = État des traductions
+translations-intro = Ce que chaque langue couvre déjà, et les pages qui attendent un traducteur.
+translations-language = Langue
+translations-current = À jour
+translations-outdated = Périmées
+translations-title-only = Titre seulement
+translations-missing = Non traduites
+search-label = Rechercher dans le guide
+search-placeholder = Numéro, titre ou mots
+search-results = Résultats
+search-none = Aucune page ne correspond.
+search-loading = Chargement de l'index de recherche…
+print-title = Le guide complet
+print-contents = Sommaire
+nav-print = Guide complet (impression)
+exports-label = Télécharger le référentiel
+pack-readme = Guide détaillé de protection des clients, copie hors ligne. Ouvrez le fichier index.html de ce dossier avec n'importe quel navigateur : tout fonctionne sans internet, y compris la recherche.

@@ -69,3 +69,26 @@ standard-count = { $count ->
     [one] { $count } padrão
    *[other] { $count } padrões
 }
+
+body-not-translated = O texto desta página ainda não foi traduzido e, por isso, é apresentado na língua original.
+translation-outdated = O original desta página foi alterado depois de ter sido traduzido.
+nav-translations = Estado das traduções
+translations-title = Estado das traduções
+translations-intro = Que parte do guia está disponível em cada língua e que páginas precisam de tradução.
+translations-language = Idioma
+translations-current = Atualizada
+translations-outdated = Desatualizada
+translations-title-only = Só o título
+translations-missing = Não traduzida
+
+search-label = Pesquisar no guia
+search-placeholder = Número, título ou palavras
+search-results = Resultados
+search-none = Nenhuma página corresponde à pesquisa.
+search-loading = Carregamento do índice de pesquisa em curso…
+print-title = O guia completo
+print-contents = Índice
+nav-print = Guia completo (impressão)
+exports-label = Download do quadro de referência
+
+pack-readme = Orientações Detalhadas sobre Proteção ao Cliente, cópia para consulta sem internet. Abra index.html, nesta pasta, em qualquer navegador: tudo funciona sem internet, incluindo a pesquisa.

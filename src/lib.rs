@@ -25,6 +25,7 @@ pub mod linkcheck;
 pub mod locales;
 pub mod markdown;
 pub mod output;
+pub mod pack;
 pub mod project;
 pub mod render;
 pub mod search;

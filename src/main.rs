@@ -37,6 +37,18 @@ enum Command {
         /// The folder to create (must be absent or empty).
         dir: PathBuf,
     },
+    /// Build an offline bundle (a zip to open from disk or a USB stick), verified complete.
+    Pack {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Languages to include, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
+        /// The zip to write.
+        #[arg(short, long, default_value = "guide-offline.zip")]
+        output: PathBuf,
+    },
     /// Translation work: what is missing or out of date, and marking reviewed translations.
     I18n {
         #[command(subcommand)]
@@ -80,6 +92,7 @@ fn main() -> ExitCode {
         Command::Build { root, output } => build(root, output),
         Command::Check { root } => check(root),
         Command::Init { dir } => init(dir),
+        Command::Pack { root, lang, output } => pack(root, lang, output),
         Command::I18n {
             command:
                 I18nCommand::Status {
@@ -158,6 +171,27 @@ fn init(dir: PathBuf) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn pack(root: PathBuf, langs: Vec<String>, output: PathBuf) -> ExitCode {
+    let started = Instant::now();
+    let outputs = match guidesite::pack::bundle(&Project::new(&root), &langs) {
+        Ok(outputs) => outputs,
+        Err(diagnostics) => return report_failure(&diagnostics),
+    };
+    if let Err(e) = guidesite::pack::write_zip(&outputs, &output) {
+        eprintln!("error: cannot write {}: {e}", output.display());
+        return ExitCode::from(1);
+    }
+    let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "Packed {} files ({:.1} MB) into {} in {:.2} s; every link inside was checked. Unzip it and open index.html.",
+        outputs.len(),
+        size as f64 / 1e6,
+        output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }
 
 fn i18n_status(root: PathBuf, format: Format, strict: bool) -> ExitCode {

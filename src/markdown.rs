@@ -183,11 +183,21 @@ pub fn scan(body: &str) -> Scan {
 
 /// Renders a body to HTML, resolving references, adding heading anchors and highlighting code.
 pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
-    to_html_with_prefix(body, resolver, "")
+    to_html_with(body, resolver, &Embedding::default())
 }
 
-/// [`to_html`] with every heading id prefixed, for pages that hold many bodies (print).
-pub fn to_html_with_prefix(body: &str, resolver: &dyn Resolver, anchor_prefix: &str) -> String {
+/// How a body sits in a page that holds many bodies (the print page).
+#[derive(Debug, Clone, Default)]
+pub struct Embedding {
+    /// Put before every heading id, so ids stay unique on the page.
+    pub anchor_prefix: String,
+    /// Added to every heading level (capped at 6), so the outline stays in order.
+    pub heading_shift: u8,
+}
+
+/// [`to_html`] for a body embedded in a larger page.
+pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) -> String {
+    let anchor_prefix = embedding.anchor_prefix.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut anchors = Anchors::default();
     let mut parser = Parser::new_ext(body, options());
@@ -202,6 +212,7 @@ pub fn to_html_with_prefix(body: &str, resolver: &dyn Resolver, anchor_prefix: &
                 let inner = collect_until_end(&mut parser);
                 let text = events_text(&inner);
                 let anchor = format!("{anchor_prefix}{}", anchors.unique(id.as_deref(), &text));
+                let level = shifted(level, embedding.heading_shift);
                 events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(anchor.into()),
@@ -256,6 +267,17 @@ pub fn to_html_with_prefix(body: &str, resolver: &dyn Resolver, anchor_prefix: &
     html
 }
 
+fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
+    match (level as u8 + shift).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
 /// Takes the events up to the end of the element just opened (nested elements included).
 fn collect_until_end<'a>(parser: &mut Parser<'a>) -> Vec<Event<'a>> {
     let mut depth = 0usize;
@@ -288,16 +310,9 @@ pub fn plain_text(body: &str) -> String {
     let mut text = String::with_capacity(body.len());
     for event in Parser::new_ext(body, options()) {
         match event {
-            Event::Text(t) | Event::Code(t) => {
-                if t.starts_with('[') && t.ends_with(']') {
-                    continue;
-                }
-                text.push_str(&t);
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
+                text.push(' ')
             }
             _ => {}
         }

@@ -36,7 +36,9 @@ pub fn normalize(text: &str) -> String {
 
 /// The words of a folded text.
 pub fn tokens(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
+    normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
 }
 
 /// The index of one language, as the script sees it.
@@ -59,7 +61,11 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
         let (b, _) = site.body_version(page, lang);
         let source = &site.sources[b];
         let text = markdown::plain_text(source.body());
-        let number = page.number.as_ref().map(|_| page.id.clone()).unwrap_or_default();
+        let number = page
+            .number
+            .as_ref()
+            .map(|_| page.id.clone())
+            .unwrap_or_default();
         let doc = d as u32;
         for word in tokens(&normalize(&format!("{number} {title}"))) {
             add(&mut words, word, doc * 2 + 1);
@@ -68,18 +74,27 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
         for word in tokens(&normalize(&format!("{summary} {text}"))) {
             add(&mut words, word, doc * 2);
         }
-        let url = urls::page_path(page, lang).trim_start_matches(&format!("{lang}/")).to_owned();
+        let url = urls::page_path(page, lang)
+            .trim_start_matches(&format!("{lang}/"))
+            .to_owned();
         let snippet_source: String = text.chars().take(SNIPPET_SOURCE_CHARS).collect();
         docs.push((number, title.to_owned(), url, snippet_source));
     }
     let (terms, postings) = words.into_iter().unzip();
-    let index = Index { docs, terms, postings };
+    let index = Index {
+        docs,
+        terms,
+        postings,
+    };
     let json = serde_json::to_string(&index).expect("the index serializes");
     let script = format!(
         "window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{{}};window.GUIDESITE_SEARCH[{}]={json};\n",
         serde_json::Value::from(lang)
     );
-    Output::new(format!("{}/search/{lang}.js", urls::ASSETS_DIR), script.into_bytes())
+    Output::new(
+        format!("{}/search/{lang}.js", urls::ASSETS_DIR),
+        script.into_bytes(),
+    )
 }
 
 /// Adds a posting once per document; a title hit wins over a body hit.
@@ -110,7 +125,10 @@ mod tests {
     #[test]
     fn tokens_split_on_anything_but_letters_and_digits() {
         let folded = normalize("Over-indebtedness: 2.1.3, l'IF");
-        assert_eq!(tokens(&folded).collect::<Vec<_>>(), ["over", "indebtedness", "2", "1", "3", "l", "if"]);
+        assert_eq!(
+            tokens(&folded).collect::<Vec<_>>(),
+            ["over", "indebtedness", "2", "1", "3", "l", "if"]
+        );
     }
 
     #[test]

@@ -69,7 +69,12 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Overview(lang));
             jobs.push(Job::Glossary(lang));
             jobs.push(Job::Translations(lang));
-            jobs.extend([Job::SearchIndex(lang), Job::Print(lang), Job::ExportJson(lang), Job::ExportCsv(lang)]);
+            jobs.extend([
+                Job::SearchIndex(lang),
+                Job::Print(lang),
+                Job::ExportJson(lang),
+                Job::ExportCsv(lang),
+            ]);
         }
         if self.site.config.base_url.is_some() {
             jobs.push(Job::Sitemap);
@@ -117,7 +122,9 @@ impl<'a> Renderer<'a> {
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
             Job::Sitemap => Ok(self.sitemap()),
-            Job::SearchIndex(lang) => Ok(crate::search::index_for(self.site, &self.site.langs[lang])),
+            Job::SearchIndex(lang) => {
+                Ok(crate::search::index_for(self.site, &self.site.langs[lang]))
+            }
             Job::Print(lang) => self.print(&self.site.langs[lang]),
             Job::ExportJson(lang) => Ok(self.export_json(&self.site.langs[lang])),
             Job::ExportCsv(lang) => Ok(self.export_csv(&self.site.langs[lang])),
@@ -182,7 +189,7 @@ impl<'a> Renderer<'a> {
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
             content_lang: fallback.then_some(source.lang.as_str()),
-            original_url: body_fallback
+            original_url: (body_fallback && site.langs.contains(&body_source.lang))
                 .then(|| urls::relative(&path, &urls::page_path(page, &body_source.lang))),
             body_lang: (body_fallback && !fallback).then_some(body_source.lang.as_str()),
             outdated: state == i18n::State::Outdated,

@@ -80,10 +80,21 @@ impl Renderer<'_> {
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
-        let resolver = PrintResolver { renderer: self, from: path, lang };
+        let resolver = PrintResolver {
+            renderer: self,
+            from: path,
+            lang,
+        };
         let anchor = anchor_of(&page.id);
         PrintItem {
-            body: markdown::to_html_with_prefix(site.sources[b].body(), &resolver, &format!("{anchor}--")),
+            body: markdown::to_html_with(
+                site.sources[b].body(),
+                &resolver,
+                &markdown::Embedding {
+                    anchor_prefix: format!("{anchor}--"),
+                    heading_shift: heading_shift(page.kind),
+                },
+            ),
             anchor,
             kind: page.kind.as_str(),
             number: page.id.clone(),
@@ -94,6 +105,16 @@ impl Renderer<'_> {
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
         }
+    }
+}
+
+/// Item headings are h2 (principle), h3 (standard) and h4 (indicator); body headings go one
+/// level below their item's.
+fn heading_shift(kind: Kind) -> u8 {
+    match kind {
+        Kind::Principle => 1,
+        Kind::Standard => 2,
+        _ => 3,
     }
 }
 

@@ -43,3 +43,18 @@ for (const lang of ['en', 'fr', 'ar']) {
     });
   }
 }
+
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`${lang} search results open: no WCAG 2 A/AA violations`, async () => {
+    const { page, problems, context } = await offlinePage(browser);
+    await page.goto(siteUrl(`${lang}/index.html`));
+    await page.fill('#search-input', '2');
+    await page.waitForSelector('#search-results li a');
+    const pageProblems = [...problems];
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    await context.close();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} e.g. ${v.nodes[0]?.html}`), []);
+    assert.deepEqual(pageProblems, []);
+  });
+}

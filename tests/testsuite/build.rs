@@ -73,7 +73,10 @@ fn untranslated_page_falls_back_visibly() {
     let pages = pages(&build_ok(site.path()).outputs);
     let html = &pages["fr/1.1.1/index.html"];
     assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
-    assert!(html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#), "{html}");
+    assert!(
+        html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#),
+        "{html}"
+    );
     assert!(html.contains("pas encore traduite"));
     assert!(html.contains(r#"href="../../en/1.1.1/index.html""#));
 }

@@ -4,4 +4,6 @@ mod build;
 mod cli;
 mod corpus;
 mod errors;
+mod i18n;
+mod offline;
 mod support;
