@@ -20,6 +20,7 @@
 
 pub mod diagnostic;
 pub mod i18n;
+pub mod incremental;
 pub mod init;
 pub mod linkcheck;
 pub mod locales;
@@ -29,6 +30,7 @@ pub mod pack;
 pub mod project;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 
@@ -79,6 +81,7 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(fail(&mut all, problems));
     }
     all.extend(problems.iter().cloned());
+    let sources = sources.into_iter().map(Arc::new).collect();
     let site = stage(Site::assemble(config, sources), &mut all)?;
     Ok(Loaded {
         site,

@@ -37,6 +37,24 @@ enum Command {
         /// The folder to create (must be absent or empty).
         dir: PathBuf,
     },
+    /// Preview the site with live reload, or serve a built site to a local network.
+    Serve {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port (the next free one is used when it is taken; 0 picks any).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; 0.0.0.0 makes it reachable from the local network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Serve this built folder (or unpacked bundle) as it is: no watcher, no reload script.
+        #[arg(long = "static", value_name = "DIR")]
+        static_dir: Option<PathBuf>,
+    },
     /// Build an offline bundle (a zip to open from disk or a USB stick), verified complete.
     Pack {
         /// The site root.
@@ -93,6 +111,21 @@ fn main() -> ExitCode {
         Command::Check { root } => check(root),
         Command::Init { dir } => init(dir),
         Command::Pack { root, lang, output } => pack(root, lang, output),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            static_dir,
+        } => serve(
+            root,
+            guidesite::serve::Options {
+                bind,
+                port,
+                open,
+                static_dir,
+            },
+        ),
         Command::I18n {
             command:
                 I18nCommand::Status {
@@ -168,6 +201,17 @@ fn init(dir: PathBuf) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: cannot create the site: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn serve(root: PathBuf, options: guidesite::serve::Options) -> ExitCode {
+    let say: guidesite::serve::Say = std::sync::Arc::new(|line: String| eprintln!("{line}"));
+    match guidesite::serve::run(Project::new(root), options, say) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
             ExitCode::from(1)
         }
     }

@@ -82,6 +82,23 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// The output path a job writes, known without rendering it.
+    pub fn job_path(&self, job: Job) -> String {
+        let lang = |l: usize| self.site.langs[l].as_str();
+        match job {
+            Job::Landing => "index.html".to_owned(),
+            Job::Page(p, l) => urls::page_path(&self.site.pages[p], lang(l)),
+            Job::Overview(l) => urls::special_path("overview", lang(l)),
+            Job::Glossary(l) => urls::special_path("glossary", lang(l)),
+            Job::Translations(l) => urls::special_path("translations", lang(l)),
+            Job::Print(l) => urls::special_path("print", lang(l)),
+            Job::Sitemap => "sitemap.xml".to_owned(),
+            Job::SearchIndex(l) => format!("{}/search/{}.js", urls::ASSETS_DIR, lang(l)),
+            Job::ExportJson(l) => format!("{}/framework.json", lang(l)),
+            Job::ExportCsv(l) => format!("{}/framework.csv", lang(l)),
+        }
+    }
+
     /// Renders the whole site: all jobs in parallel, plus the theme's assets.
     pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
         let results: Vec<Result<Output, Diagnostic>> = self

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 /// One page per default-language source; translations join the page of the file they sit beside.
 pub(super) fn group_pages(
     config: &Config,
-    sources: &[Source],
+    sources: &[std::sync::Arc<Source>],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();

@@ -16,6 +16,7 @@ use crate::source::Source;
 use id::{FrameworkNumber, Level, ParsedId};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -120,9 +121,9 @@ pub struct Site {
     /// Published languages, default first.
     pub langs: Vec<String>,
     /// Every source file.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Arc<Source>>,
     /// What each source's body holds (headings, references), parallel to `sources`.
-    pub scans: Vec<Scan>,
+    pub scans: Vec<Arc<Scan>>,
     /// Pages in site order: home, the framework in number order, then other pages by kind.
     pub pages: Vec<Page>,
     /// Page index by id.
@@ -133,12 +134,24 @@ impl Site {
     /// Builds and checks the graph. Errors are collected; the site is returned only without them.
     pub fn assemble(
         config: Config,
-        sources: Vec<Source>,
+        sources: Vec<Arc<Source>>,
+    ) -> Result<(Site, Diagnostics), Diagnostics> {
+        let scans = vec![None; sources.len()];
+        Self::assemble_with_scans(config, sources, scans)
+    }
+
+    /// [`Site::assemble`], reusing the scans of sources that did not change (`None` where a
+    /// source must be scanned).
+    pub fn assemble_with_scans(
+        config: Config,
+        sources: Vec<Arc<Source>>,
+        scans: Vec<Option<Arc<Scan>>>,
     ) -> Result<(Site, Diagnostics), Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let scans: Vec<Scan> = sources
+        let scans: Vec<Arc<Scan>> = sources
             .par_iter()
-            .map(|s| markdown::scan(s.body()))
+            .zip(scans)
+            .map(|(s, cached)| cached.unwrap_or_else(|| Arc::new(markdown::scan(s.body()))))
             .collect();
         let pages = links::group_pages(&config, &sources, &mut diagnostics);
         let mut site = Site {

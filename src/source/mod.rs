@@ -181,7 +181,8 @@ pub fn is_page_file(path: &Path) -> bool {
     name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
 }
 
-fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Source, Diagnostic> {
+/// Reads and splits one page file.
+pub fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Source, Diagnostic> {
     let shown = project.display(path);
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;

@@ -6,4 +6,5 @@ mod corpus;
 mod errors;
 mod i18n;
 mod offline;
+mod serve;
 mod support;
