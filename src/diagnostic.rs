@@ -50,15 +50,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, path: PathBuf, message: String) -> Self {
-        Diagnostic {
-            severity,
-            path,
-            line: 0,
-            column: 0,
-            message,
-            help: None,
-            snippet: None,
-        }
+        Diagnostic { severity, path, line: 0, column: 0, message, help: None, snippet: None }
     }
 
     /// Places the diagnostic at a 1-based line and column.
@@ -144,9 +136,7 @@ impl Diagnostics {
 
     /// Sorted by file and position, so reports are stable from run to run.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.0.sort_by(|a, b| {
-            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
-        });
+        self.0.sort_by(|a, b| (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message)));
         self.0.dedup();
         self.0
     }
@@ -169,9 +159,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// A path shown relative to `root` when it lies inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -57,25 +57,9 @@ pub struct LangStatus {
 /// the translation has one.
 pub fn source_hash(source: &Source, with_body: bool) -> String {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(
-        source
-            .front
-            .title
-            .as_deref()
-            .unwrap_or_default()
-            .trim()
-            .as_bytes(),
-    );
+    hasher.update(source.front.title.as_deref().unwrap_or_default().trim().as_bytes());
     hasher.update(b"\0");
-    hasher.update(
-        source
-            .front
-            .summary
-            .as_deref()
-            .unwrap_or_default()
-            .trim()
-            .as_bytes(),
-    );
+    hasher.update(source.front.summary.as_deref().unwrap_or_default().trim().as_bytes());
     if with_body {
         hasher.update(b"\0");
         hasher.update(source.body().trim().as_bytes());
@@ -132,11 +116,7 @@ pub fn status(site: &Site) -> Vec<LangStatus> {
                         Some(&t) => site.sources[t].path.clone(),
                         None => translation_path(&site.sources[site.default_version(page)], lang),
                     };
-                    status.pages.push(Entry {
-                        id: page.id.clone(),
-                        path,
-                        state,
-                    });
+                    status.pages.push(Entry { id: page.id.clone(), path, state });
                 }
             }
             status
@@ -146,11 +126,7 @@ pub fn status(site: &Site) -> Vec<LangStatus> {
 
 /// Where the translation of `source` into `lang` goes: `x.md` -> `x.fr.md`.
 pub fn translation_path(source: &Source, lang: &str) -> PathBuf {
-    let stem = source
-        .stem
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = source.stem.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     source.stem.with_file_name(format!("{stem}.{lang}.md"))
 }
 
@@ -164,19 +140,13 @@ pub fn mark(root: &Path, site: &Site, files: &[PathBuf]) -> Result<Vec<PathBuf>,
         let found = site.pages.iter().find_map(|page| {
             page.versions
                 .values()
-                .find(|&&s| {
-                    std::fs::canonicalize(root.join(&site.sources[s].path))
-                        .is_ok_and(|p| p == wanted)
-                })
+                .find(|&&s| std::fs::canonicalize(root.join(&site.sources[s].path)).is_ok_and(|p| p == wanted))
                 .map(|&s| (page, s))
         });
         match found {
             Some((page, s)) if site.sources[s].lang != site.config.default_language => {
                 let translation = &site.sources[s];
-                let hash = source_hash(
-                    &site.sources[site.default_version(page)],
-                    has_body(translation),
-                );
+                let hash = source_hash(&site.sources[site.default_version(page)], has_body(translation));
                 plans.push((root.join(&translation.path), with_hash(translation, &hash)));
             }
             Some(_) => problems.push(
@@ -194,8 +164,7 @@ pub fn mark(root: &Path, site: &Site, files: &[PathBuf]) -> Result<Vec<PathBuf>,
     }
     let mut changed = Vec::new();
     for (path, text) in plans {
-        std::fs::write(&path, text)
-            .map_err(|e| vec![Diagnostic::error(&path, format!("cannot write: {e}"))])?;
+        std::fs::write(&path, text).map_err(|e| vec![Diagnostic::error(&path, format!("cannot write: {e}"))])?;
         changed.push(path);
     }
     Ok(changed)
@@ -211,13 +180,7 @@ fn with_hash(translation: &Source, hash: &str) -> String {
         Some(i) => {
             yaml.lines()
                 .enumerate()
-                .map(|(n, l)| {
-                    if n == i {
-                        line.trim_end().to_owned()
-                    } else {
-                        l.to_owned()
-                    }
-                })
+                .map(|(n, l)| if n == i { line.trim_end().to_owned() } else { l.to_owned() })
                 .collect::<Vec<_>>()
                 .join("\n")
                 + "\n"

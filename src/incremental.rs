@@ -49,12 +49,7 @@ impl Session {
     /// Loads and renders the site.
     pub fn start(project: Project) -> Result<Session, Vec<Diagnostic>> {
         let loaded = crate::load(&project)?;
-        let mut session = Session {
-            project,
-            loaded,
-            files: HashMap::new(),
-            stale: HashMap::new(),
-        };
+        let mut session = Session { project, loaded, files: HashMap::new(), stale: HashMap::new() };
         session.render_everything()?;
         Ok(session)
     }
@@ -92,9 +87,7 @@ impl Session {
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
         let content = self.project.content_dir();
         let settings = self.project.settings_path();
-        let pages_only = changed
-            .iter()
-            .all(|p| p.starts_with(&content) && *p != settings && is_page_file(p));
+        let pages_only = changed.iter().all(|p| p.starts_with(&content) && *p != settings && is_page_file(p));
         if !pages_only {
             return self.reload();
         }
@@ -106,10 +99,7 @@ impl Session {
         let loaded = crate::load(&self.project)?;
         let previous = std::mem::replace(&mut self.loaded, loaded);
         match self.render_everything() {
-            Ok(rendered) => Ok(Rebuild {
-                rendered,
-                full: true,
-            }),
+            Ok(rendered) => Ok(Rebuild { rendered, full: true }),
             Err(d) => {
                 self.loaded = previous;
                 Err(d)
@@ -118,25 +108,16 @@ impl Session {
     }
 
     fn renderer(&self) -> Renderer<'_> {
-        Renderer {
-            site: &self.loaded.site,
-            theme: &self.loaded.theme,
-            locales: &self.loaded.locales,
-        }
+        Renderer { site: &self.loaded.site, theme: &self.loaded.theme, locales: &self.loaded.locales }
     }
 
     /// Renders every page now and marks the aggregates stale.
     fn render_everything(&mut self) -> Result<usize, Vec<Diagnostic>> {
         let renderer = self.renderer();
-        let (eager, lazy): (Vec<Job>, Vec<Job>) = renderer
-            .all_jobs()
-            .into_iter()
-            .partition(|j| matches!(j, Job::Page(..) | Job::Landing));
+        let (eager, lazy): (Vec<Job>, Vec<Job>) =
+            renderer.all_jobs().into_iter().partition(|j| matches!(j, Job::Page(..) | Job::Landing));
         let files = render_jobs(&renderer, &eager)?;
-        let stale: HashMap<String, Job> = lazy
-            .into_iter()
-            .map(|j| (renderer.job_path(j), j))
-            .collect();
+        let stale: HashMap<String, Job> = lazy.into_iter().map(|j| (renderer.job_path(j), j)).collect();
         let assets = renderer.assets();
         let rendered = files.len();
         self.files = files;
@@ -150,25 +131,20 @@ impl Session {
     fn apply_pages(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
         let old = &self.loaded.site;
         let (sources, scans, touched) = updated_sources(&self.project, old, changed)?;
-        let (site, _warnings) = Site::assemble_with_scans(old.config.clone(), sources, scans)
-            .map_err(|d| d.into_sorted())?;
+        let (site, _warnings) =
+            Site::assemble_with_scans(old.config.clone(), sources, scans).map_err(|d| d.into_sorted())?;
         let dirty = match dirty_pages(old, &site, &touched) {
             Some(dirty) => dirty,
             None => {
                 self.loaded.site = site;
                 let rendered = self.render_everything()?;
-                return Ok(Rebuild {
-                    rendered,
-                    full: true,
-                });
+                return Ok(Rebuild { rendered, full: true });
             }
         };
         let previous = std::mem::replace(&mut self.loaded.site, site);
         let renderer = self.renderer();
-        let jobs: Vec<Job> = dirty
-            .iter()
-            .flat_map(|&p| (0..renderer.site.langs.len()).map(move |l| Job::Page(p, l)))
-            .collect();
+        let jobs: Vec<Job> =
+            dirty.iter().flat_map(|&p| (0..renderer.site.langs.len()).map(move |l| Job::Page(p, l))).collect();
         let files = match render_jobs(&renderer, &jobs) {
             Ok(files) => files,
             Err(d) => {
@@ -185,17 +161,11 @@ impl Session {
         let rendered = files.len();
         self.files.extend(files);
         self.stale.extend(aggregates);
-        Ok(Rebuild {
-            rendered,
-            full: false,
-        })
+        Ok(Rebuild { rendered, full: false })
     }
 }
 
-fn render_jobs(
-    renderer: &Renderer<'_>,
-    jobs: &[Job],
-) -> Result<HashMap<String, Arc<Vec<u8>>>, Vec<Diagnostic>> {
+fn render_jobs(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<HashMap<String, Arc<Vec<u8>>>, Vec<Diagnostic>> {
     let results: Vec<_> = jobs.par_iter().map(|&j| renderer.render(j)).collect();
     let mut files = HashMap::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -215,19 +185,11 @@ fn render_jobs(
     }
 }
 
-type Sources = (
-    Vec<Arc<Source>>,
-    Vec<Option<Arc<crate::markdown::Scan>>>,
-    HashSet<PathBuf>,
-);
+type Sources = (Vec<Arc<Source>>, Vec<Option<Arc<crate::markdown::Scan>>>, HashSet<PathBuf>);
 
 /// The old sources with the changed files re-read (added, replaced or removed), the scans to
 /// reuse, and the display paths that changed.
-fn updated_sources(
-    project: &Project,
-    old: &Site,
-    changed: &[PathBuf],
-) -> Result<Sources, Vec<Diagnostic>> {
+fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result<Sources, Vec<Diagnostic>> {
     let mut touched = HashSet::new();
     let mut fresh: HashMap<PathBuf, Option<Source>> = HashMap::new();
     let mut errors = Vec::new();
@@ -290,10 +252,7 @@ fn dirty_pages(old: &Site, new: &Site, touched: &HashSet<PathBuf>) -> Option<BTr
     }
     let mut dirty = BTreeSet::new();
     for (p, page) in new.pages.iter().enumerate() {
-        let edited = page
-            .versions
-            .values()
-            .any(|&s| touched.contains(&new.sources[s].path));
+        let edited = page.versions.values().any(|&s| touched.contains(&new.sources[s].path));
         if edited {
             dirty.insert(p);
             if shown_elsewhere_changed(old, new, p) {
@@ -323,11 +282,7 @@ fn shown_elsewhere_changed(old: &Site, new: &Site, p: PageIdx) -> bool {
             .values()
             .map(|&s| {
                 let f = &site.sources[s].front;
-                (
-                    f.title.clone(),
-                    f.summary.clone(),
-                    f.applies_to.iter().map(|a| a.as_str()).collect(),
-                )
+                (f.title.clone(), f.summary.clone(), f.applies_to.iter().map(|a| a.as_str()).collect())
             })
             .collect()
     };
@@ -336,10 +291,7 @@ fn shown_elsewhere_changed(old: &Site, new: &Site, p: PageIdx) -> bool {
 
 /// True for paths the preview watches: pages, settings, locales, templates and theme files.
 pub fn is_watched(project: &Project, path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let temporary = name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -348,12 +300,7 @@ pub fn is_watched(project: &Project, path: &Path) -> bool {
     if temporary {
         return false;
     }
-    [
-        project.content_dir(),
-        project.locales_dir(),
-        project.themes_dir(),
-        project.templates_dir(),
-    ]
-    .iter()
-    .any(|dir| path.starts_with(dir))
+    [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()]
+        .iter()
+        .any(|dir| path.starts_with(dir))
 }

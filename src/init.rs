@@ -42,10 +42,7 @@ pub fn init(dir: &Path) -> io::Result<Vec<String>> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!(
-                "{} is not empty; choose a new folder so nothing is overwritten",
-                dir.display()
-            ),
+            format!("{} is not empty; choose a new folder so nothing is overwritten", dir.display()),
         ));
     }
     let mut written = Vec::new();

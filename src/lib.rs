@@ -44,6 +44,7 @@ use render::theme::Theme;
 use render::Renderer;
 use site::Site;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// A successful build: the site graph, every output file, and the warnings.
 #[derive(Debug)]
@@ -54,6 +55,8 @@ pub struct Build {
     pub outputs: Vec<Output>,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// Wall time of each stage, then CPU time of each kind of rendering (for `--timings`).
+    pub timings: Vec<(String, Duration)>,
 }
 
 /// Everything a build renders from: the checked site graph, its UI strings and theme.
@@ -74,8 +77,7 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
     let mut all = Diagnostics::default();
     let config = Config::load(project)?;
     let locales = Arc::new(stage(Locales::load(project, &config), &mut all)?);
-    let theme =
-        Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
+    let theme = Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
     let (sources, problems) = source::load_all(project, &config);
     if problems.has_errors() {
         return Err(fail(&mut all, problems));
@@ -83,43 +85,27 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
     all.extend(problems.iter().cloned());
     let sources = sources.into_iter().map(Arc::new).collect();
     let site = stage(Site::assemble(config, sources), &mut all)?;
-    Ok(Loaded {
-        site,
-        locales,
-        theme,
-        warnings: all.into_sorted(),
-    })
+    Ok(Loaded { site, locales, theme, warnings: all.into_sorted() })
 }
 
 /// Runs the pipeline up to rendering: every output file in memory.
 pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
-    let Loaded {
-        site,
-        locales,
-        theme,
-        mut warnings,
-    } = load(project)?;
-    let renderer = Renderer {
-        site: &site,
-        theme: &theme,
-        locales: &locales,
-    };
-    let outputs = renderer.render_all().map_err(|d| {
+    let started = Instant::now();
+    let Loaded { site, locales, theme, mut warnings } = load(project)?;
+    let loaded = started.elapsed();
+    let renderer = Renderer { site: &site, theme: &theme, locales: &locales };
+    let (outputs, spent) = renderer.render_all_timed().map_err(|d| {
         warnings.extend(d.into_sorted());
         warnings.clone()
     })?;
-    Ok(Build {
-        site,
-        outputs,
-        warnings,
-    })
+    let mut timings =
+        vec![("load and check (wall)".to_owned(), loaded), ("render (wall)".to_owned(), started.elapsed() - loaded)];
+    timings.extend(spent.into_iter().map(|(kind, took)| (format!("  {kind} (cpu)"), took)));
+    Ok(Build { site, outputs, warnings, timings })
 }
 
 /// Keeps a stage's warnings; turns its errors into the build's failure.
-fn stage<T>(
-    result: Result<(T, Diagnostics), Diagnostics>,
-    all: &mut Diagnostics,
-) -> Result<T, Vec<Diagnostic>> {
+fn stage<T>(result: Result<(T, Diagnostics), Diagnostics>, all: &mut Diagnostics) -> Result<T, Vec<Diagnostic>> {
     match result {
         Ok((value, warnings)) => {
             all.extend(warnings.iter().cloned());

@@ -19,21 +19,14 @@ pub struct BrokenLink {
 /// Every broken internal link of the outputs. External (`http:`, `mailto:` ...) links are
 /// counted as leaving the site and reported too, since the site must work offline.
 pub fn check(outputs: &[Output]) -> Vec<BrokenLink> {
-    let files: HashMap<&str, &[u8]> = outputs
-        .iter()
-        .map(|o| (o.path.as_str(), o.bytes.as_slice()))
-        .collect();
+    let files: HashMap<&str, &[u8]> = outputs.iter().map(|o| (o.path.as_str(), o.bytes.as_slice())).collect();
     let mut ids_cache: HashMap<&str, HashSet<String>> = HashMap::new();
     let mut broken = Vec::new();
     for output in outputs.iter().filter(|o| o.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&output.bytes);
         for link in attribute_values(&html, &["href", "src"]) {
             if let Some(reason) = problem(&output.path, &link, &files, &mut ids_cache) {
-                broken.push(BrokenLink {
-                    page: output.path.clone(),
-                    link,
-                    reason,
-                });
+                broken.push(BrokenLink { page: output.path.clone(), link, reason });
             }
         }
     }
@@ -88,9 +81,7 @@ fn problem<'a>(
         return Some(format!("no file {target}"));
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
-    let ids = ids_cache
-        .entry(key)
-        .or_insert_with(|| element_ids(&String::from_utf8_lossy(bytes)));
+    let ids = ids_cache.entry(key).or_insert_with(|| element_ids(&String::from_utf8_lossy(bytes)));
     (!ids.contains(fragment)).then(|| format!("no id `{fragment}` in {target}"))
 }
 
@@ -146,23 +137,13 @@ mod tests {
                 "en/a/index.html",
                 r##"<a href="../b/index.html#x">b</a> <a href="../b/index.html#nope">b</a> <a href="../../../x.html">up</a> <img src="https://cdn/x.png"> <a href="#top">top</a><h1 id="top"></h1>"##,
             ),
-            out(
-                "en/b/index.html",
-                r#"<h2 id="x">X</h2><a href="../c/index.html">c</a>"#,
-            ),
+            out("en/b/index.html", r#"<h2 id="x">X</h2><a href="../c/index.html">c</a>"#),
         ];
-        let broken: Vec<(String, String)> = check(&outputs)
-            .into_iter()
-            .map(|b| (b.link, b.reason))
-            .collect();
+        let broken: Vec<(String, String)> = check(&outputs).into_iter().map(|b| (b.link, b.reason)).collect();
         assert_eq!(broken.len(), 4, "{broken:?}");
-        assert!(broken
-            .iter()
-            .any(|(l, r)| l.ends_with("#nope") && r.contains("no id `nope`")));
+        assert!(broken.iter().any(|(l, r)| l.ends_with("#nope") && r.contains("no id `nope`")));
         assert!(broken.iter().any(|(l, _)| l == "../../../x.html"));
         assert!(broken.iter().any(|(_, r)| r == "leaves the site"));
-        assert!(broken
-            .iter()
-            .any(|(l, r)| l == "../c/index.html" && r.contains("no file en/c/index.html")));
+        assert!(broken.iter().any(|(l, r)| l == "../c/index.html" && r.contains("no file en/c/index.html")));
     }
 }

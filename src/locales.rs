@@ -29,10 +29,7 @@ pub struct Locale {
 
 impl std::fmt::Debug for Locale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Locale")
-            .field("code", &self.code)
-            .field("dir", &self.dir)
-            .finish()
+        f.debug_struct("Locale").field("code", &self.code).field("dir", &self.dir).finish()
     }
 }
 
@@ -62,12 +59,11 @@ impl Locales {
     /// Reads `locales/<lang>.ftl` for each language. Syntax errors fail; missing strings warn.
     pub fn load(project: &Project, config: &Config) -> Result<(Locales, Diagnostics), Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let builtin =
-            parse(Path::new("<built-in en.ftl>"), BUILTIN_EN.to_owned()).map_err(|d| {
-                let mut all = Diagnostics::default();
-                all.push(d);
-                all
-            })?;
+        let builtin = parse(Path::new("<built-in en.ftl>"), BUILTIN_EN.to_owned()).map_err(|d| {
+            let mut all = Diagnostics::default();
+            all.push(d);
+            all
+        })?;
         let mut own: HashMap<String, FluentResource> = HashMap::new();
         for lang in &config.languages {
             let path = project.locales_dir().join(format!("{lang}.ftl"));
@@ -80,24 +76,18 @@ impl Locales {
                     Err(d) => diagnostics.push(d),
                 },
                 Err(_) => diagnostics.push(
-                    Diagnostic::warning(
-                        &shown,
-                        format!("no UI strings for `{lang}`: the default language's are used"),
-                    )
-                    .help(format!(
-                        "create {} (copy the default language's file and translate it)",
-                        shown.display()
-                    )),
+                    Diagnostic::warning(&shown, format!("no UI strings for `{lang}`: the default language's are used"))
+                        .help(format!(
+                            "create {} (copy the default language's file and translate it)",
+                            shown.display()
+                        )),
                 ),
             }
         }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let default_keys = own
-            .get(&config.default_language)
-            .map(message_keys)
-            .unwrap_or_default();
+        let default_keys = own.get(&config.default_language).map(message_keys).unwrap_or_default();
         let mut by_lang = HashMap::new();
         for lang in &config.languages {
             let mut chain: Vec<&FluentResource> = Vec::new();
@@ -116,10 +106,7 @@ impl Locales {
 
     /// The locale of a published language.
     pub fn get(&self, lang: &str) -> &Locale {
-        self.by_lang
-            .get(lang)
-            .or_else(|| self.by_lang.values().next())
-            .expect("a site has at least one language")
+        self.by_lang.get(lang).or_else(|| self.by_lang.values().next()).expect("a site has at least one language")
     }
 }
 
@@ -152,21 +139,13 @@ fn warn_missing(
     diagnostics: &mut Diagnostics,
 ) {
     let have = message_keys(resource);
-    let missing: Vec<&str> = default_keys
-        .iter()
-        .filter(|k| !have.contains(k))
-        .map(String::as_str)
-        .collect();
+    let missing: Vec<&str> = default_keys.iter().filter(|k| !have.contains(k)).map(String::as_str).collect();
     if !missing.is_empty() {
         let path = project.display(&project.locales_dir().join(format!("{lang}.ftl")));
         diagnostics.push(
             Diagnostic::warning(
                 path,
-                format!(
-                    "{} UI strings are not translated: {}",
-                    missing.len(),
-                    missing.join(", ")
-                ),
+                format!("{} UI strings are not translated: {}", missing.len(), missing.join(", ")),
             )
             .help("they show in the default language until they are added"),
         );
@@ -181,19 +160,12 @@ fn build_locale(lang: &str, chain: &[&FluentResource]) -> Locale {
             let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
             bundle.set_use_isolating(false);
             // Each bundle holds one resource, so ids cannot clash.
-            let _ = bundle.add_resource(
-                FluentResource::try_new(resource_source(resource)).unwrap_or_else(|(r, _)| r),
-            );
+            let _ = bundle.add_resource(FluentResource::try_new(resource_source(resource)).unwrap_or_else(|(r, _)| r));
             bundle
         })
         .collect();
-    let mut locale = Locale {
-        code: lang.to_owned(),
-        name: lang.to_owned(),
-        dir: "ltr",
-        strings: BTreeMap::new(),
-        bundles,
-    };
+    let mut locale =
+        Locale { code: lang.to_owned(), name: lang.to_owned(), dir: "ltr", strings: BTreeMap::new(), bundles };
     for resource in chain.iter().rev() {
         for key in message_keys(resource) {
             if let Some(text) = locale.format(&key, None) {
@@ -204,11 +176,7 @@ fn build_locale(lang: &str, chain: &[&FluentResource]) -> Locale {
     if let Some(name) = locale.format("language-name", None) {
         locale.name = name;
     }
-    let default_dir = if ["ar", "he", "fa", "ur"].contains(&lang) {
-        "rtl"
-    } else {
-        "ltr"
-    };
+    let default_dir = if ["ar", "he", "fa", "ur"].contains(&lang) { "rtl" } else { "ltr" };
     locale.dir = match locale.format("language-direction", None).as_deref() {
         Some("rtl") => "rtl",
         Some("ltr") => "ltr",

@@ -25,6 +25,9 @@ enum Command {
         /// Where to write the site (relative paths are taken from the root).
         #[arg(long, short, default_value = "public")]
         output: PathBuf,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Run every check of `build` and write nothing; the exit status says whether it passed.
     Check {
@@ -107,40 +110,19 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, output } => build(root, output),
+        Command::Build { root, output, timings } => build(root, output, timings),
         Command::Check { root } => check(root),
         Command::Init { dir } => init(dir),
         Command::Pack { root, lang, output } => pack(root, lang, output),
-        Command::Serve {
-            root,
-            port,
-            bind,
-            open,
-            static_dir,
-        } => serve(
-            root,
-            guidesite::serve::Options {
-                bind,
-                port,
-                open,
-                static_dir,
-            },
-        ),
-        Command::I18n {
-            command:
-                I18nCommand::Status {
-                    root,
-                    format,
-                    strict,
-                },
-        } => i18n_status(root, format, strict),
-        Command::I18n {
-            command: I18nCommand::Mark { root, files },
-        } => i18n_mark(root, files),
+        Command::Serve { root, port, bind, open, static_dir } => {
+            serve(root, guidesite::serve::Options { bind, port, open, static_dir })
+        }
+        Command::I18n { command: I18nCommand::Status { root, format, strict } } => i18n_status(root, format, strict),
+        Command::I18n { command: I18nCommand::Mark { root, files } } => i18n_mark(root, files),
     }
 }
 
-fn build(root: PathBuf, output: PathBuf) -> ExitCode {
+fn build(root: PathBuf, output: PathBuf, show_timings: bool) -> ExitCode {
     let started = Instant::now();
     let project = Project::new(&root);
     let built = match guidesite::build(&project) {
@@ -148,17 +130,18 @@ fn build(root: PathBuf, output: PathBuf) -> ExitCode {
         Err(diagnostics) => return report_failure(&diagnostics),
     };
     print_diagnostics(&built.warnings);
-    let dest = if output.is_absolute() {
-        output
-    } else {
-        root.join(output)
-    };
+    let dest = if output.is_absolute() { output } else { root.join(output) };
+    let writing = Instant::now();
     if let Err(e) = guidesite::output::write_atomically(&built.outputs, &dest) {
         eprintln!("error: cannot write the site to {}: {e}", dest.display());
-        eprintln!(
-            "  = help: check that the folder is writable; the previous output was left as it was"
-        );
+        eprintln!("  = help: check that the folder is writable; the previous output was left as it was");
         return ExitCode::from(1);
+    }
+    if show_timings {
+        for (stage, took) in &built.timings {
+            eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+        }
+        eprintln!("{:>8.1} ms  write (wall)", writing.elapsed().as_secs_f64() * 1000.0);
     }
     eprintln!(
         "Built {} pages in {} languages ({} files) into {} in {:.2} s",
@@ -193,10 +176,7 @@ fn init(dir: PathBuf) -> ExitCode {
             for file in files {
                 eprintln!("  created {}", dir.join(file).display());
             }
-            eprintln!(
-                "A new site is ready. Next: guidesite build --root {}",
-                dir.display()
-            );
+            eprintln!("A new site is ready. Next: guidesite build --root {}", dir.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -266,25 +246,15 @@ fn print_status_text(statuses: &[guidesite::i18n::LangStatus], total: usize) {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "{total} pages in the source language");
-    let _ = writeln!(
-        out,
-        "{:<6} {:>8} {:>9} {:>11} {:>8}",
-        "lang", "current", "outdated", "title-only", "missing"
-    );
+    let _ = writeln!(out, "{:<6} {:>8} {:>9} {:>11} {:>8}", "lang", "current", "outdated", "title-only", "missing");
     for s in statuses {
-        let _ = writeln!(
-            out,
-            "{:<6} {:>8} {:>9} {:>11} {:>8}",
-            s.lang, s.current, s.outdated, s.title_only, s.missing
-        );
+        let _ = writeln!(out, "{:<6} {:>8} {:>9} {:>11} {:>8}", s.lang, s.current, s.outdated, s.title_only, s.missing);
     }
     for s in statuses.iter().filter(|s| !s.pages.is_empty()) {
         let _ = writeln!(out, "\n{}:", s.lang);
         for e in &s.pages {
-            let state = serde_json::to_value(e.state)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let state =
+                serde_json::to_value(e.state).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
             let _ = writeln!(out, "  {:<11} {:<24} {}", state, e.id, e.path.display());
         }
     }
@@ -304,11 +274,7 @@ fn i18n_mark(root: PathBuf, files: Vec<PathBuf>) -> ExitCode {
     };
     match guidesite::i18n::mark(&root, &loaded.site, &files) {
         Ok(changed) => {
-            eprintln!(
-                "Marked {} translation{} as current",
-                changed.len(),
-                if changed.len() == 1 { "" } else { "s" }
-            );
+            eprintln!("Marked {} translation{} as current", changed.len(), if changed.len() == 1 { "" } else { "s" });
             ExitCode::SUCCESS
         }
         Err(diagnostics) => report_failure(&diagnostics),
@@ -324,9 +290,6 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn report_failure(diagnostics: &[Diagnostic]) -> ExitCode {
     print_diagnostics(diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    eprintln!(
-        "Failed with {errors} error{}; nothing was written.",
-        if errors == 1 { "" } else { "s" }
-    );
+    eprintln!("Failed with {errors} error{}; nothing was written.", if errors == 1 { "" } else { "s" });
     ExitCode::from(1)
 }

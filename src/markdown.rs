@@ -47,6 +47,8 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     /// References in order.
     pub refs: Vec<RefUse>,
+    /// What the search index needs of the body.
+    pub search: crate::search::BodyWords,
 }
 
 impl Scan {
@@ -116,9 +118,7 @@ struct Anchors(HashMap<String, usize>);
 
 impl Anchors {
     fn unique(&mut self, explicit: Option<&str>, text: &str) -> String {
-        let base = explicit
-            .map(str::to_owned)
-            .unwrap_or_else(|| anchor_for(text));
+        let base = explicit.map(str::to_owned).unwrap_or_else(|| anchor_for(text));
         let count = self.0.entry(base.clone()).or_insert(0);
         *count += 1;
         if *count == 1 {
@@ -138,23 +138,17 @@ pub fn scan(body: &str) -> Scan {
     let mut scan = Scan::default();
     let mut anchors = Anchors::default();
     let mut heading: Option<(Option<String>, u8, String)> = None;
+    let mut text = String::with_capacity(body.len());
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        collect_text(&event, &mut text);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((
-                    id.map(|i| i.to_string()),
-                    level_number(level),
-                    String::new(),
-                ));
+                heading = Some((id.map(|i| i.to_string()), level_number(level), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((id, level, text)) = heading.take() {
                     let anchor = anchors.unique(id.as_deref(), &text);
-                    scan.headings.push(Heading {
-                        anchor,
-                        text,
-                        level,
-                    });
+                    scan.headings.push(Heading { anchor, text, level });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -162,11 +156,7 @@ pub fn scan(body: &str) -> Scan {
                     text.push_str(&t);
                 }
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
                 if let Some((id, anchor)) = reference(link_type, &dest_url) {
                     scan.refs.push(RefUse {
                         target: id.to_owned(),
@@ -178,7 +168,17 @@ pub fn scan(body: &str) -> Scan {
             _ => {}
         }
     }
+    scan.search = crate::search::body_words(&text);
     scan
+}
+
+/// Adds an event's words to a plain-text rendering (blocks and breaks become spaces).
+fn collect_text(event: &Event<'_>, text: &mut String) {
+    match event {
+        Event::Text(t) | Event::Code(t) => text.push_str(t),
+        Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => text.push(' '),
+        _ => {}
+    }
 }
 
 /// Renders a body to HTML, resolving references, adding heading anchors and highlighting code.
@@ -203,53 +203,24 @@ pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) 
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let inner = collect_until_end(&mut parser);
                 let text = events_text(&inner);
                 let anchor = format!("{anchor_prefix}{}", anchors.unique(id.as_deref(), &text));
                 let level = shifted(level, embedding.heading_shift);
-                events.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(anchor.into()),
-                    classes,
-                    attrs,
-                }));
+                events.push(Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs }));
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let Some((target, anchor)) = reference(link_type, &dest_url) else {
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
                     continue;
                 };
                 let resolved = resolver.resolve(target, anchor);
-                let url = resolved
-                    .as_ref()
-                    .map(|r| r.url.clone())
-                    .unwrap_or_else(|| "#".into());
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                }));
-                if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved)
-                {
+                let url = resolved.as_ref().map(|r| r.url.clone()).unwrap_or_else(|| "#".into());
+                events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+                if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved) {
                     collect_until_end(&mut parser);
                     events.push(Event::InlineHtml(reference_label(r).into()));
                     events.push(Event::End(TagEnd::Link));
@@ -309,13 +280,7 @@ fn events_text(events: &[Event<'_>]) -> String {
 pub fn plain_text(body: &str) -> String {
     let mut text = String::with_capacity(body.len());
     for event in Parser::new_ext(body, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
-                text.push(' ')
-            }
-            _ => {}
-        }
+        collect_text(&event, &mut text);
     }
     text.trim_end().to_owned()
 }
@@ -325,10 +290,7 @@ pub fn plain_text(body: &str) -> String {
 pub fn reference_label(r: &Resolved) -> String {
     let title = escape(&r.title);
     let title = match &r.title_lang {
-        Some(lang) => format!(
-            "<span lang=\"{}\" dir=\"auto\">{title}</span>",
-            escape(lang)
-        ),
+        Some(lang) => format!("<span lang=\"{}\" dir=\"auto\">{title}</span>", escape(lang)),
         None => title,
     };
     match &r.number {
@@ -343,7 +305,7 @@ fn code_block(kind: &CodeBlockKind<'_>, code: &str) -> String {
         CodeBlockKind::Indented => "",
     };
     if let Some(html) = highlight::highlight(lang, code) {
-        return html;
+        return html.to_string();
     }
     format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code))
 }
@@ -363,10 +325,7 @@ mod tests {
     impl Resolver for Fixed {
         fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
             (id == "2.1.3").then(|| Resolved {
-                url: format!(
-                    "../2.1.3/index.html{}",
-                    anchor.map(|a| format!("#{a}")).unwrap_or_default()
-                ),
+                url: format!("../2.1.3/index.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
                 number: Some("2.1.3".into()),
                 title: "Repayment <capacity>".into(),
                 title_lang: None,
@@ -396,32 +355,22 @@ mod tests {
 
     #[test]
     fn references_render_with_number_and_escaped_title() {
-        let html = to_html(
-            "See [[2.1.3]], [[2.1.3|that]] and [it](id:2.1.3#evidence).",
-            &Fixed,
-        );
-        assert!(html.contains(r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi> Repayment &lt;capacity&gt;</a>"#), "{html}");
+        let html = to_html("See [[2.1.3]], [[2.1.3|that]] and [it](id:2.1.3#evidence).", &Fixed);
         assert!(
-            html.contains(r#"<a href="../2.1.3/index.html">that</a>"#),
+            html.contains(
+                r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi> Repayment &lt;capacity&gt;</a>"#
+            ),
             "{html}"
         );
-        assert!(
-            html.contains(r#"<a href="../2.1.3/index.html#evidence">it</a>"#),
-            "{html}"
-        );
+        assert!(html.contains(r#"<a href="../2.1.3/index.html">that</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="../2.1.3/index.html#evidence">it</a>"#), "{html}");
     }
 
     #[test]
     fn headings_get_ids_and_unknown_code_is_plain() {
         let html = to_html("## How to comply\n\n```nosuchlang\n<x>\n```\n", &Fixed);
-        assert!(
-            html.contains(r#"<h2 id="how-to-comply">How to comply</h2>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains("<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>"),
-            "{html}"
-        );
+        assert!(html.contains(r#"<h2 id="how-to-comply">How to comply</h2>"#), "{html}");
+        assert!(html.contains("<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>"), "{html}");
     }
 
     #[test]

@@ -25,15 +25,9 @@ impl Output {
 
 /// Writes `outputs` to `dest`: into a temporary sibling first, then swapped in.
 pub fn write_atomically(outputs: &[Output], dest: &Path) -> io::Result<()> {
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
@@ -60,17 +54,13 @@ pub fn write_atomically(outputs: &[Output], dest: &Path) -> io::Result<()> {
 
 /// Writes every output under `root` (which must not exist yet), in parallel.
 fn write_tree(outputs: &[Output], root: &Path) -> io::Result<()> {
-    let dirs: BTreeSet<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent().map(|d| root.join(d)))
-        .collect();
+    let dirs: BTreeSet<PathBuf> =
+        outputs.iter().filter_map(|o| Path::new(&o.path).parent().map(|d| root.join(d))).collect();
     std::fs::create_dir_all(root)?;
     for dir in &dirs {
         std::fs::create_dir_all(dir)?;
     }
-    outputs
-        .par_iter()
-        .try_for_each(|o| std::fs::write(root.join(&o.path), &o.bytes))
+    outputs.par_iter().try_for_each(|o| std::fs::write(root.join(&o.path), &o.bytes))
 }
 
 #[cfg(test)]
@@ -81,22 +71,11 @@ mod tests {
     fn replaces_previous_output_whole() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("public");
-        write_atomically(
-            &[Output::new("a/index.html".into(), b"one".to_vec())],
-            &dest,
-        )
-        .unwrap();
-        write_atomically(
-            &[Output::new("b/index.html".into(), b"two".to_vec())],
-            &dest,
-        )
-        .unwrap();
+        write_atomically(&[Output::new("a/index.html".into(), b"one".to_vec())], &dest).unwrap();
+        write_atomically(&[Output::new("b/index.html".into(), b"two".to_vec())], &dest).unwrap();
         assert!(!dest.join("a/index.html").exists());
         assert_eq!(std::fs::read(dest.join("b/index.html")).unwrap(), b"two");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
     }
 
@@ -106,10 +85,7 @@ mod tests {
         let dest = dir.path().join("public");
         write_atomically(&[Output::new("index.html".into(), b"good".to_vec())], &dest).unwrap();
         // A file and a folder at the same path cannot both be written.
-        let clash = [
-            Output::new("x".into(), b"file".to_vec()),
-            Output::new("x/y".into(), b"inside".to_vec()),
-        ];
+        let clash = [Output::new("x".into(), b"file".to_vec()), Output::new("x/y".into(), b"inside".to_vec())];
         assert!(write_atomically(&clash, &dest).is_err());
         assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"good");
     }

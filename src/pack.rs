@@ -30,22 +30,11 @@ pub fn bundle(project: &Project, langs: &[String]) -> Result<Vec<Output>, Vec<Di
     }
     // Absolute URLs would leave the bundle.
     site.config.base_url = None;
-    let renderer = Renderer {
-        site: &loaded.site,
-        theme: &loaded.theme,
-        locales: &loaded.locales,
-    };
+    let renderer = Renderer { site: &loaded.site, theme: &loaded.theme, locales: &loaded.locales };
     let mut outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
     for lang in &loaded.site.langs {
-        let text = loaded
-            .locales
-            .get(lang)
-            .format("pack-readme", None)
-            .unwrap_or_default();
-        outputs.push(Output::new(
-            format!("README-{lang}.txt"),
-            format!("{text}\n").into_bytes(),
-        ));
+        let text = loaded.locales.get(lang).format("pack-readme", None).unwrap_or_default();
+        outputs.push(Output::new(format!("README-{lang}.txt"), format!("{text}\n").into_bytes()));
     }
     verify(&outputs)?;
     Ok(outputs)
@@ -73,13 +62,11 @@ pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
     let result = (|| {
         let file = std::fs::File::create(&partial)?;
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         let mut sorted: Vec<&Output> = outputs.iter().collect();
         sorted.sort_by(|a, b| a.path.cmp(&b.path));
         for output in sorted {
-            zip.start_file(output.path.as_str(), options)
-                .map_err(std::io::Error::other)?;
+            zip.start_file(output.path.as_str(), options).map_err(std::io::Error::other)?;
             zip.write_all(&output.bytes)?;
         }
         zip.finish().map_err(std::io::Error::other)?.flush()

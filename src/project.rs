@@ -84,8 +84,8 @@ impl Config {
             vec![Diagnostic::error(&shown, format!("cannot read the site settings: {e}"))
                 .help("create content/site.yaml with title, default_language and languages (see `guidesite init`)")]
         })?;
-        let config: Config = serde_yaml::from_str(&text)
-            .map_err(|e| vec![yaml_diagnostic(&shown, &text, 1, &e, "site settings")])?;
+        let config: Config =
+            serde_yaml::from_str(&text).map_err(|e| vec![yaml_diagnostic(&shown, &text, 1, &e, "site settings")])?;
         let problems = config.problems(&shown, &text);
         if problems.is_empty() {
             Ok(config)
@@ -97,9 +97,7 @@ impl Config {
     fn problems(&self, shown: &Path, text: &str) -> Vec<Diagnostic> {
         let at_key = |key: &str, message: String| {
             let line = key_line(text, key).unwrap_or(0);
-            Diagnostic::error(shown, message)
-                .at(line, 1)
-                .with_source(text)
+            Diagnostic::error(shown, message).at(line, 1).with_source(text)
         };
         let mut problems = Vec::new();
         for lang in &self.languages {
@@ -114,10 +112,7 @@ impl Config {
             problems.push(
                 at_key(
                     "default_language",
-                    format!(
-                        "the default language `{}` is not in `languages`",
-                        self.default_language
-                    ),
+                    format!("the default language `{}` is not in `languages`", self.default_language),
                 )
                 .help("add it to the `languages` list"),
             );
@@ -125,10 +120,7 @@ impl Config {
         let mut seen = std::collections::HashSet::new();
         for lang in &self.languages {
             if !seen.insert(lang) {
-                problems.push(at_key(
-                    "languages",
-                    format!("language `{lang}` is listed twice"),
-                ));
+                problems.push(at_key("languages", format!("language `{lang}` is listed twice")));
             }
         }
         problems
@@ -137,12 +129,7 @@ impl Config {
     /// The published languages with the default language first.
     pub fn languages_default_first(&self) -> Vec<String> {
         let mut langs = vec![self.default_language.clone()];
-        langs.extend(
-            self.languages
-                .iter()
-                .filter(|l| **l != self.default_language)
-                .cloned(),
-        );
+        langs.extend(self.languages.iter().filter(|l| **l != self.default_language).cloned());
         langs
     }
 }
@@ -153,18 +140,12 @@ pub fn is_language_code(code: &str) -> bool {
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// 1-based line of a top-level `key:` in a YAML text.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+    yaml.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))).map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -7,12 +7,12 @@
 //! the same way (NFKD, combining marks removed, lower case, Arabic letter forms unified), so
 //! "resume" finds "résumé", "ёлка" finds "елка" and "الأطفال" finds "الاطفال".
 
-use crate::markdown;
 use crate::output::Output;
 use crate::render::urls;
 use crate::site::Site;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -22,6 +22,9 @@ const SNIPPET_SOURCE_CHARS: usize = 360;
 /// Folds text for matching: compatibility decomposition, marks dropped, lower case, Arabic
 /// tatweel removed, alef wasla, ta marbuta and alef maqsura unified.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|&c| !is_combining_mark(c) && c != '\u{0640}')
         .flat_map(char::to_lowercase)
@@ -36,70 +39,95 @@ pub fn normalize(text: &str) -> String {
 
 /// The words of a folded text.
 pub fn tokens(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
+    normalized.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
+}
+
+/// What the index needs of one body, computed once when the body is scanned (in parallel),
+/// and shared by every language that shows that body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyWords {
+    /// Distinct folded words, sorted, joined by single spaces (one allocation per body).
+    pub words: String,
+    /// The start of the body's text, for result snippets.
+    pub snippet: String,
+}
+
+/// The distinct folded words of a body's plain text, and its snippet.
+pub fn body_words(plain: &str) -> BodyWords {
+    let folded = normalize(plain);
+    let mut words: Vec<&str> = tokens(&folded).collect();
+    words.sort_unstable();
+    words.dedup();
+    let snippet = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
+    BodyWords { words: words.join(" "), snippet }
 }
 
 /// The index of one language, as the script sees it.
 #[derive(Debug, Serialize)]
-struct Index {
+struct Index<'a> {
     /// `[number, title, url from the language root, text for snippets]` per page.
     docs: Vec<(String, String, String, String)>,
     /// Folded words, sorted, so a prefix is a binary search away.
-    terms: Vec<String>,
+    terms: Vec<&'a str>,
     /// For each term, `doc * 2 + 1` when the word is in the title, `doc * 2` otherwise.
     postings: Vec<Vec<u32>>,
 }
 
 /// `assets/search/<lang>.js` for one language.
 pub fn index_for(site: &Site, lang: &str) -> Output {
-    let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let heads: Vec<(String, Vec<String>)> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let (title, _) = site.title(page, lang);
+            let (s, _) = site.version(page, lang);
+            let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
+            let summary = site.sources[s].front.summary.as_deref().unwrap_or_default();
+            let title_words = tokens(&normalize(&format!("{number} {title}"))).map(str::to_owned).collect();
+            let summary_words = tokens(&normalize(summary)).map(str::to_owned).collect();
+            (title_words_joined(title_words), summary_words)
+        })
+        .collect();
+    let mut words: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut docs = Vec::with_capacity(site.pages.len());
     for (d, page) in site.pages.iter().enumerate() {
-        let (title, _) = site.title(page, lang);
-        let (b, _) = site.body_version(page, lang);
-        let source = &site.sources[b];
-        let text = markdown::plain_text(source.body());
-        let number = page
-            .number
-            .as_ref()
-            .map(|_| page.id.clone())
-            .unwrap_or_default();
         let doc = d as u32;
-        for word in tokens(&normalize(&format!("{number} {title}"))) {
+        let (title_words, summary_words) = &heads[d];
+        for word in title_words.split(' ').filter(|w| !w.is_empty()) {
             add(&mut words, word, doc * 2 + 1);
         }
-        let summary = source.front.summary.as_deref().unwrap_or_default();
-        for word in tokens(&normalize(&format!("{summary} {text}"))) {
+        let (b, _) = site.body_version(page, lang);
+        let body = &site.scans[b].search;
+        for word in summary_words.iter().map(String::as_str).chain(body.words.split(' ').filter(|w| !w.is_empty())) {
             add(&mut words, word, doc * 2);
         }
-        let url = urls::page_path(page, lang)
-            .trim_start_matches(&format!("{lang}/"))
-            .to_owned();
-        let snippet_source: String = text.chars().take(SNIPPET_SOURCE_CHARS).collect();
-        docs.push((number, title.to_owned(), url, snippet_source));
+        let (title, _) = site.title(page, lang);
+        let number = page.number.as_ref().map(|_| page.id.clone()).unwrap_or_default();
+        let url = urls::page_path(page, lang).trim_start_matches(&format!("{lang}/")).to_owned();
+        docs.push((number, title.to_owned(), url, body.snippet.clone()));
     }
-    let (terms, postings) = words.into_iter().unzip();
-    let index = Index {
-        docs,
-        terms,
-        postings,
-    };
+    let mut terms: Vec<(&str, Vec<u32>)> = words.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let (terms, postings): (Vec<&str>, Vec<Vec<u32>>) = terms.into_iter().unzip();
+    let index = Index { docs, terms, postings };
     let json = serde_json::to_string(&index).expect("the index serializes");
     let script = format!(
         "window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{{}};window.GUIDESITE_SEARCH[{}]={json};\n",
         serde_json::Value::from(lang)
     );
-    Output::new(
-        format!("{}/search/{lang}.js", urls::ASSETS_DIR),
-        script.into_bytes(),
-    )
+    Output::new(format!("{}/search/{lang}.js", urls::ASSETS_DIR), script.into_bytes())
+}
+
+/// Title words joined by spaces (deduplicated), so one allocation holds them.
+fn title_words_joined(mut words: Vec<String>) -> String {
+    words.sort_unstable();
+    words.dedup();
+    words.join(" ")
 }
 
 /// Adds a posting once per document; a title hit wins over a body hit.
-fn add(words: &mut BTreeMap<String, Vec<u32>>, word: &str, posting: u32) {
-    let list = words.entry(word.to_owned()).or_default();
+fn add<'a>(words: &mut HashMap<&'a str, Vec<u32>>, word: &'a str, posting: u32) {
+    let list = words.entry(word).or_default();
     match list.last_mut() {
         Some(last) if *last / 2 == posting / 2 => *last |= posting & 1,
         _ => list.push(posting),
@@ -125,15 +153,12 @@ mod tests {
     #[test]
     fn tokens_split_on_anything_but_letters_and_digits() {
         let folded = normalize("Over-indebtedness: 2.1.3, l'IF");
-        assert_eq!(
-            tokens(&folded).collect::<Vec<_>>(),
-            ["over", "indebtedness", "2", "1", "3", "l", "if"]
-        );
+        assert_eq!(tokens(&folded).collect::<Vec<_>>(), ["over", "indebtedness", "2", "1", "3", "l", "if"]);
     }
 
     #[test]
     fn postings_are_once_per_document_with_title_flag() {
-        let mut words = BTreeMap::new();
+        let mut words = HashMap::new();
         add(&mut words, "loan", 3 * 2);
         add(&mut words, "loan", 3 * 2 + 1);
         add(&mut words, "loan", 3 * 2);

@@ -64,10 +64,7 @@ enum App {
 /// (port taken, folder missing); content errors never stop it.
 pub fn run(project: Project, options: Options, say: Say) -> Result<(), String> {
     // Watcher events carry absolute paths; so must the project.
-    let root = project
-        .root
-        .canonicalize()
-        .map_err(|e| format!("cannot open {}: {e}", project.root.display()))?;
+    let root = project.root.canonicalize().map_err(|e| format!("cannot open {}: {e}", project.root.display()))?;
     let project = Project::new(root);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -80,9 +77,7 @@ pub fn run(project: Project, options: Options, say: Say) -> Result<(), String> {
 async fn serve(project: Project, options: Options, say: Say) -> Result<(), String> {
     let app = match &options.static_dir {
         Some(dir) => {
-            let dir = dir
-                .canonicalize()
-                .map_err(|e| format!("cannot serve {}: {e}", dir.display()))?;
+            let dir = dir.canonicalize().map_err(|e| format!("cannot serve {}: {e}", dir.display()))?;
             if !dir.join("index.html").is_file() {
                 return Err(format!(
                     "{} has no index.html: build the site or unpack a bundle there first",
@@ -130,17 +125,9 @@ fn start_preview(project: Project, say: &Say) -> Result<Arc<Preview>, String> {
     for w in session.warnings() {
         say(w.to_string());
     }
-    say(format!(
-        "Built {} pages in memory in {} ms",
-        session.page_count(),
-        started.elapsed().as_millis()
-    ));
+    say(format!("Built {} pages in memory in {} ms", session.page_count(), started.elapsed().as_millis()));
     let (events, _) = broadcast::channel(16);
-    let preview = Arc::new(Preview {
-        session: Mutex::new(session),
-        errors: Mutex::new(errors),
-        events,
-    });
+    let preview = Arc::new(Preview { session: Mutex::new(session), errors: Mutex::new(errors), events });
     watch(project, Arc::clone(&preview), Arc::clone(say))?;
     Ok(preview)
 }
@@ -153,9 +140,7 @@ async fn bind(ip: IpAddr, port: u16, say: &Say) -> Result<tokio::net::TcpListene
         match tokio::net::TcpListener::bind(SocketAddr::new(ip, candidate)).await {
             Ok(listener) => {
                 if offset > 0 {
-                    say(format!(
-                        "Port {port} is in use, so the server uses port {candidate}"
-                    ));
+                    say(format!("Port {port} is in use, so the server uses port {candidate}"));
                 }
                 return Ok(listener);
             }
@@ -163,10 +148,7 @@ async fn bind(ip: IpAddr, port: u16, say: &Say) -> Result<tokio::net::TcpListene
             Err(e) => return Err(format!("cannot listen on {ip}:{candidate}: {e}")),
         }
     }
-    Err(format!(
-        "ports {port} to {} are all in use: choose another with --port",
-        port.saturating_add(tries - 1)
-    ))
+    Err(format!("ports {port} to {} are all in use: choose another with --port", port.saturating_add(tries - 1)))
 }
 
 fn display_host(address: SocketAddr) -> String {
@@ -178,37 +160,22 @@ fn display_host(address: SocketAddr) -> String {
 }
 
 fn announce(options: &Options, address: SocketAddr, say: &Say) {
-    let what = if options.static_dir.is_some() {
-        "Serving"
-    } else {
-        "Previewing"
-    };
-    say(format!(
-        "{what} at http://{}/ (Ctrl+C stops)",
-        display_host(address)
-    ));
+    let what = if options.static_dir.is_some() { "Serving" } else { "Previewing" };
+    say(format!("{what} at http://{}/ (Ctrl+C stops)", display_host(address)));
     if address.ip().is_unspecified() || !address.ip().is_loopback() {
         for ip in lan_addresses() {
-            say(format!(
-                "  on the network: http://{}/",
-                SocketAddr::new(ip, address.port())
-            ));
+            say(format!("  on the network: http://{}/", SocketAddr::new(ip, address.port())));
         }
         if options.static_dir.is_none() {
-            say("warning: the preview is reachable from other machines; use --bind 127.0.0.1 to keep it local".to_owned());
+            say("warning: the preview is reachable from other machines; use --bind 127.0.0.1 to keep it local"
+                .to_owned());
         }
     }
 }
 
 fn lan_addresses() -> Vec<IpAddr> {
     if_addrs::get_if_addrs()
-        .map(|list| {
-            list.into_iter()
-                .filter(|i| !i.is_loopback())
-                .map(|i| i.ip())
-                .filter(IpAddr::is_ipv4)
-                .collect()
-        })
+        .map(|list| list.into_iter().filter(|i| !i.is_loopback()).map(|i| i.ip()).filter(IpAddr::is_ipv4).collect())
         .unwrap_or_default()
 }
 
@@ -231,12 +198,7 @@ fn watch(project: Project, preview: Arc<Preview>, say: Say) -> Result<(), String
         let _ = tx.send(event);
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for dir in [
-        project.content_dir(),
-        project.locales_dir(),
-        project.themes_dir(),
-        project.templates_dir(),
-    ] {
+    for dir in [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()] {
         if dir.is_dir() {
             watcher
                 .watch(&dir, RecursiveMode::Recursive)
@@ -254,18 +216,11 @@ fn watch(project: Project, preview: Arc<Preview>, say: Say) -> Result<(), String
 
 /// Waits for a change, then gathers events until 50 ms pass quietly (2 s at most): an editor's
 /// write-and-rename or a checkout of many files becomes one batch.
-fn next_batch(
-    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
-    project: &Project,
-) -> Option<Vec<PathBuf>> {
+fn next_batch(rx: &mpsc::Receiver<notify::Result<notify::Event>>, project: &Project) -> Option<Vec<PathBuf>> {
     let mut changed: Vec<PathBuf> = Vec::new();
     let mut started: Option<Instant> = None;
     loop {
-        let wait = if started.is_some() {
-            Duration::from_millis(50)
-        } else {
-            Duration::from_secs(3600)
-        };
+        let wait = if started.is_some() { Duration::from_millis(50) } else { Duration::from_secs(3600) };
         match rx.recv_timeout(wait) {
             Ok(Ok(event)) => {
                 if matches!(event.kind, notify::EventKind::Access(_)) {
@@ -292,16 +247,8 @@ fn next_batch(
 fn rebuild(preview: &Preview, changed: &[PathBuf], say: &Say) {
     let started = Instant::now();
     let result = lock(&preview.session).apply(changed);
-    let names: Vec<String> = changed
-        .iter()
-        .map(|p| {
-            lock(&preview.session)
-                .project()
-                .display(p)
-                .display()
-                .to_string()
-        })
-        .collect();
+    let names: Vec<String> =
+        changed.iter().map(|p| lock(&preview.session).project().display(p).display().to_string()).collect();
     match result {
         Ok(rebuild) => {
             say(format!(
@@ -331,9 +278,7 @@ fn rebuild(preview: &Preview, changed: &[PathBuf], say: &Say) {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 async fn events(State(app): State<Arc<App>>) -> Response {
@@ -348,9 +293,7 @@ async fn events(State(app): State<Arc<App>>) -> Response {
         };
         Some(Ok::<_, Infallible>(event))
     });
-    Sse::new(stream)
-        .keep_alive(KeepAlive::default())
-        .into_response()
+    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
 async fn errors_json(State(app): State<Arc<App>>) -> Response {
@@ -358,23 +301,12 @@ async fn errors_json(State(app): State<Arc<App>>) -> Response {
         return not_found();
     };
     let json = serde_json::to_string(&*lock(&preview.errors)).unwrap_or_else(|_| "[]".into());
-    (
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        json,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], json).into_response()
 }
 
 async fn live_js(State(app): State<Arc<App>>) -> Response {
     match app.as_ref() {
-        App::Preview(_) => (
-            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-            LIVE_JS,
-        )
-            .into_response(),
+        App::Preview(_) => ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], LIVE_JS).into_response(),
         App::Static(_) => not_found(),
     }
 }
@@ -389,10 +321,7 @@ async fn file(State(app): State<Arc<App>>, uri: Uri) -> Response {
             let found = lock(&preview.session).get(&path);
             match found {
                 Some(bytes) => respond(&path, inject_live_script(&path, &bytes)),
-                None if lock(&preview.session)
-                    .get(&format!("{path}/index.html"))
-                    .is_some() =>
-                {
+                None if lock(&preview.session).get(&format!("{path}/index.html")).is_some() => {
                     redirect(&format!("{raw}/"))
                 }
                 None => not_found(),
@@ -401,15 +330,11 @@ async fn file(State(app): State<Arc<App>>, uri: Uri) -> Response {
         App::Static(root) => {
             let candidate = root.join(&path);
             match candidate.canonicalize() {
-                Ok(real) if real.starts_with(root) && real.is_file() => {
-                    match tokio::fs::read(&real).await {
-                        Ok(bytes) => respond(&path, bytes),
-                        Err(_) => not_found(),
-                    }
-                }
-                Ok(real) if real.starts_with(root) && real.join("index.html").is_file() => {
-                    redirect(&format!("{raw}/"))
-                }
+                Ok(real) if real.starts_with(root) && real.is_file() => match tokio::fs::read(&real).await {
+                    Ok(bytes) => respond(&path, bytes),
+                    Err(_) => not_found(),
+                },
+                Ok(real) if real.starts_with(root) && real.join("index.html").is_file() => redirect(&format!("{raw}/")),
                 _ => not_found(),
             }
         }
@@ -418,9 +343,7 @@ async fn file(State(app): State<Arc<App>>, uri: Uri) -> Response {
 
 /// The site file a request path names, or `None` when it could leave the site.
 pub fn safe_path(raw: &str) -> Option<String> {
-    let decoded = percent_encoding::percent_decode_str(raw)
-        .decode_utf8()
-        .ok()?;
+    let decoded = percent_encoding::percent_decode_str(raw).decode_utf8().ok()?;
     if decoded.contains(['\\', '\0']) || decoded.starts_with(PREFIX) {
         return None;
     }
@@ -455,39 +378,21 @@ fn inject_live_script(path: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 fn respond(path: &str, bytes: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type(path)),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        Body::from(bytes),
-    )
+    ([(header::CONTENT_TYPE, content_type(path)), (header::CACHE_CONTROL, "no-cache")], Body::from(bytes))
         .into_response()
 }
 
 fn redirect(to: &str) -> Response {
-    (
-        StatusCode::MOVED_PERMANENTLY,
-        [(header::LOCATION, to.to_owned())],
-    )
-        .into_response()
+    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to.to_owned())]).into_response()
 }
 
 fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "Not found\n",
-    )
-        .into_response()
+    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "Not found\n").into_response()
 }
 
 /// The content type of a site file, by extension.
 pub fn content_type(path: &str) -> &'static str {
-    let extension = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
+    let extension = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or_default();
     match extension.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -520,14 +425,8 @@ mod tests {
     fn request_paths_stay_inside_the_site() {
         assert_eq!(safe_path("/").as_deref(), Some("index.html"));
         assert_eq!(safe_path("/en/2.1/").as_deref(), Some("en/2.1/index.html"));
-        assert_eq!(
-            safe_path("/assets/style.css").as_deref(),
-            Some("assets/style.css")
-        );
-        assert_eq!(
-            safe_path("/fr/caf%C3%A9/").as_deref(),
-            Some("fr/café/index.html")
-        );
+        assert_eq!(safe_path("/assets/style.css").as_deref(), Some("assets/style.css"));
+        assert_eq!(safe_path("/fr/caf%C3%A9/").as_deref(), Some("fr/café/index.html"));
         for bad in [
             "/../Cargo.toml",
             "/en/../../etc/passwd",
@@ -546,10 +445,7 @@ mod tests {
     #[test]
     fn content_types() {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
-        assert_eq!(
-            content_type("assets/search/fr.js"),
-            "text/javascript; charset=utf-8"
-        );
+        assert_eq!(content_type("assets/search/fr.js"), "text/javascript; charset=utf-8");
         assert_eq!(content_type("x.SVG"), "image/svg+xml");
         assert_eq!(content_type("f.woff2"), "font/woff2");
     }

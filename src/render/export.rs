@@ -37,10 +37,7 @@ impl Renderer<'_> {
                 Row {
                     id: page.id.clone(),
                     level: page.kind.as_str(),
-                    parent: page
-                        .parent
-                        .map(|p| site.pages[p].id.clone())
-                        .unwrap_or_default(),
+                    parent: page.parent.map(|p| site.pages[p].id.clone()).unwrap_or_default(),
                     title: site.title(page, lang).0.to_owned(),
                     applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
                     evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),

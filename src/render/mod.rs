@@ -19,10 +19,12 @@ use crate::markdown::{self, Resolved, Resolver};
 use crate::output::Output;
 use crate::site::{Kind, Page, PageIdx, Site};
 use context::{
-    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView,
-    Section, TranslationsContext,
+    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section,
+    TranslationsContext,
 };
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 use theme::Theme;
 
 /// One file to render.
@@ -50,6 +52,23 @@ pub enum Job {
     ExportCsv(usize),
 }
 
+impl Job {
+    /// A short name of the kind of job, for timings.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Job::Landing => "landing page",
+            Job::Page(..) => "pages",
+            Job::Overview(_) => "overview",
+            Job::Glossary(_) => "glossary index",
+            Job::Translations(_) => "translation status",
+            Job::Sitemap => "sitemap",
+            Job::SearchIndex(_) => "search index",
+            Job::Print(_) => "print page",
+            Job::ExportJson(_) | Job::ExportCsv(_) => "exports",
+        }
+    }
+}
+
 /// Renders jobs against one site, theme and set of locales.
 pub struct Renderer<'a> {
     /// The site graph.
@@ -69,12 +88,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Overview(lang));
             jobs.push(Job::Glossary(lang));
             jobs.push(Job::Translations(lang));
-            jobs.extend([
-                Job::SearchIndex(lang),
-                Job::Print(lang),
-                Job::ExportJson(lang),
-                Job::ExportCsv(lang),
-            ]);
+            jobs.extend([Job::SearchIndex(lang), Job::Print(lang), Job::ExportJson(lang), Job::ExportCsv(lang)]);
         }
         if self.site.config.base_url.is_some() {
             jobs.push(Job::Sitemap);
@@ -101,14 +115,25 @@ impl<'a> Renderer<'a> {
 
     /// Renders the whole site: all jobs in parallel, plus the theme's assets.
     pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
-        let results: Vec<Result<Output, Diagnostic>> = self
+        self.render_all_timed().map(|(outputs, _)| outputs)
+    }
+
+    /// [`Renderer::render_all`], also returning the CPU time spent per kind of job.
+    pub fn render_all_timed(&self) -> Result<(Vec<Output>, Vec<(&'static str, Duration)>), Diagnostics> {
+        let results: Vec<(Job, Duration, Result<Output, Diagnostic>)> = self
             .all_jobs()
             .par_iter()
-            .map(|&job| self.render(job))
+            .map(|&job| {
+                let started = Instant::now();
+                let result = self.render(job);
+                (job, started.elapsed(), result)
+            })
             .collect();
         let mut outputs = Vec::with_capacity(results.len() + self.theme.assets.len());
         let mut diagnostics = Diagnostics::default();
-        for result in results {
+        let mut spent: BTreeMap<&'static str, Duration> = BTreeMap::new();
+        for (job, took, result) in results {
+            *spent.entry(job.kind()).or_default() += took;
             match result {
                 Ok(output) => outputs.push(output),
                 Err(d) => diagnostics.push(d),
@@ -118,7 +143,9 @@ impl<'a> Renderer<'a> {
             return Err(diagnostics);
         }
         outputs.extend(self.assets());
-        Ok(outputs)
+        let mut spent: Vec<(&'static str, Duration)> = spent.into_iter().collect();
+        spent.sort_by(|a, b| b.1.cmp(&a.1));
+        Ok((outputs, spent))
     }
 
     /// The theme's static files under `assets/`.
@@ -139,9 +166,7 @@ impl<'a> Renderer<'a> {
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
             Job::Sitemap => Ok(self.sitemap()),
-            Job::SearchIndex(lang) => {
-                Ok(crate::search::index_for(self.site, &self.site.langs[lang]))
-            }
+            Job::SearchIndex(lang) => Ok(crate::search::index_for(self.site, &self.site.langs[lang])),
             Job::Print(lang) => self.print(&self.site.langs[lang]),
             Job::ExportJson(lang) => Ok(self.export_json(&self.site.langs[lang])),
             Job::ExportCsv(lang) => Ok(self.export_csv(&self.site.langs[lang])),
@@ -187,14 +212,7 @@ impl<'a> Renderer<'a> {
         let structure = &site.sources[site.default_version(page)].front;
         let (b, body_fallback) = site.body_version(page, lang);
         let body_source = &site.sources[b];
-        let body = markdown::to_html(
-            body_source.body(),
-            &PageResolver {
-                renderer: self,
-                from: &path,
-                lang,
-            },
-        );
+        let body = markdown::to_html(body_source.body(), &PageResolver { renderer: self, from: &path, lang });
         let state = i18n::state(site, page, lang);
         let view = PageView {
             id: &page.id,
@@ -211,11 +229,7 @@ impl<'a> Renderer<'a> {
             body_lang: (body_fallback && !fallback).then_some(body_source.lang.as_str()),
             outdated: state == i18n::State::Outdated,
         };
-        let links = |list: &[PageIdx]| {
-            list.iter()
-                .map(|&t| self.link(t, &path, lang))
-                .collect::<Vec<_>>()
-        };
+        let links = |list: &[PageIdx]| list.iter().map(|&t| self.link(t, &path, lang)).collect::<Vec<_>>();
         let context = PageContext {
             chrome: self.chrome(
                 &path,
@@ -223,33 +237,18 @@ impl<'a> Renderer<'a> {
                 |l| urls::page_path(page, l),
                 |l| {
                     l == site.config.default_language
-                        || matches!(
-                            i18n::state(site, page, l),
-                            i18n::State::Current | i18n::State::Outdated
-                        )
+                        || matches!(i18n::state(site, page, l), i18n::State::Current | i18n::State::Outdated)
                 },
             ),
             page: view,
-            breadcrumb: self
-                .ancestors(page)
-                .into_iter()
-                .map(|a| self.link(a, &path, lang))
-                .collect(),
+            breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
             next: page.next.map(|t| self.link(t, &path, lang)),
-            children: page
-                .children
-                .iter()
-                .map(|&c| self.link_with_children(c, &path, lang))
-                .collect(),
+            children: page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect(),
             related: links(&page.related),
             glossary: links(&page.glossary),
             backlinks: links(&page.backlinks),
-            sections: if page.kind == Kind::Home {
-                self.home_sections(&path, lang)
-            } else {
-                Vec::new()
-            },
+            sections: if page.kind == Kind::Home { self.home_sections(&path, lang) } else { Vec::new() },
         };
         let template = match page.kind {
             Kind::Home => "home.html",
@@ -263,11 +262,7 @@ impl<'a> Renderer<'a> {
 
     fn overview(&self, lang: &str) -> Result<Output, Diagnostic> {
         let path = urls::special_path("overview", lang);
-        let items = self
-            .site
-            .pages_of(Kind::Principle)
-            .map(|(p, _)| self.link_with_children(p, &path, lang))
-            .collect();
+        let items = self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_children(p, &path, lang)).collect();
         let locale = self.locales.get(lang);
         let context = ListingContext {
             chrome: self.chrome(&path, lang, |l| urls::special_path("overview", l), |_| true),
@@ -279,11 +274,7 @@ impl<'a> Renderer<'a> {
 
     fn glossary(&self, lang: &str) -> Result<Output, Diagnostic> {
         let path = urls::special_path("glossary", lang);
-        let mut items: Vec<Link> = self
-            .site
-            .pages_of(Kind::Term)
-            .map(|(p, _)| self.link(p, &path, lang))
-            .collect();
+        let mut items: Vec<Link> = self.site.pages_of(Kind::Term).map(|(p, _)| self.link(p, &path, lang)).collect();
         items.sort_by_cached_key(|l| l.title.to_lowercase());
         let locale = self.locales.get(lang);
         let context = ListingContext {
@@ -324,20 +315,12 @@ impl<'a> Renderer<'a> {
                     .map(|&p| self.link(p, &path, lang))
                     .collect();
                 if !links.is_empty() {
-                    groups.push(Section {
-                        heading: heading.to_owned(),
-                        links,
-                    });
+                    groups.push(Section { heading: heading.to_owned(), links });
                 }
             }
         }
         let context = TranslationsContext {
-            chrome: self.chrome(
-                &path,
-                lang,
-                |l| urls::special_path("translations", l),
-                |_| true,
-            ),
+            chrome: self.chrome(&path, lang, |l| urls::special_path("translations", l), |_| true),
             title: ui(self.locales.get(lang), "translations_title"),
             counts,
             groups,
@@ -347,13 +330,7 @@ impl<'a> Renderer<'a> {
 
     /// `sitemap.xml`: every page in every language, with its alternates.
     fn sitemap(&self) -> Output {
-        let base = self
-            .site
-            .config
-            .base_url
-            .as_deref()
-            .unwrap_or_default()
-            .trim_end_matches('/');
+        let base = self.site.config.base_url.as_deref().unwrap_or_default().trim_end_matches('/');
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for page in &self.site.pages {
             for lang in &self.site.langs {
@@ -374,15 +351,9 @@ impl<'a> Renderer<'a> {
         Output::new("sitemap.xml".into(), xml.into_bytes())
     }
 
-    fn output(
-        &self,
-        path: &str,
-        template: &str,
-        context: &impl serde::Serialize,
-    ) -> Result<Output, Diagnostic> {
-        let context = tera::Context::from_serialize(context).map_err(|e| {
-            Diagnostic::error(template, format!("cannot build the template context: {e}"))
-        })?;
+    fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
+        let context = tera::Context::from_serialize(context)
+            .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))?;
         let html = self.theme.render(template, &context)?;
         Ok(Output::new(path.to_owned(), html.into_bytes()))
     }
@@ -428,10 +399,7 @@ impl<'a> Renderer<'a> {
                     }
                 })
                 .collect(),
-            principles: site
-                .pages_of(Kind::Principle)
-                .map(|(p, _)| self.link(p, path, lang))
-                .collect(),
+            principles: site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect(),
         }
     }
 
@@ -457,11 +425,8 @@ impl<'a> Renderer<'a> {
 
     fn link_with_children(&self, target: PageIdx, from: &str, lang: &str) -> Link {
         let mut link = self.link(target, from, lang);
-        link.children = self.site.pages[target]
-            .children
-            .iter()
-            .map(|&c| self.link_with_children(c, from, lang))
-            .collect();
+        link.children =
+            self.site.pages[target].children.iter().map(|&c| self.link_with_children(c, from, lang)).collect();
         link
     }
 
@@ -477,31 +442,19 @@ impl<'a> Renderer<'a> {
     }
 
     fn home_sections(&self, from: &str, lang: &str) -> Vec<Section> {
-        [
-            (Kind::Guide, "guides_heading"),
-            (Kind::Department, "departments_heading"),
-            (Kind::Page, "pages_heading"),
-        ]
-        .into_iter()
-        .map(|(kind, heading)| Section {
-            heading: heading.to_owned(),
-            links: self
-                .site
-                .pages_of(kind)
-                .map(|(p, _)| self.link(p, from, lang))
-                .collect(),
-        })
-        .filter(|s| !s.links.is_empty())
-        .collect()
+        [(Kind::Guide, "guides_heading"), (Kind::Department, "departments_heading"), (Kind::Page, "pages_heading")]
+            .into_iter()
+            .map(|(kind, heading)| Section {
+                heading: heading.to_owned(),
+                links: self.site.pages_of(kind).map(|(p, _)| self.link(p, from, lang)).collect(),
+            })
+            .filter(|s| !s.links.is_empty())
+            .collect()
     }
 }
 
 pub(crate) fn ui(locale: &Locale, key: &str) -> String {
-    locale
-        .strings
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_owned())
+    locale.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
 }
 
 /// Resolves references of one page in one language.

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Resolved, Resolver};
 use crate::output::Output;
 use crate::site::{Kind, PageIdx};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Context of the print page.
@@ -58,13 +59,8 @@ impl Renderer<'_> {
     pub(super) fn print(&self, lang: &str) -> Result<Output, Diagnostic> {
         let site = self.site;
         let path = urls::special_path("print", lang);
-        let items = site
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind.is_framework())
-            .map(|(p, _)| self.print_item(p, &path, lang))
-            .collect();
+        let framework: Vec<PageIdx> = (0..site.pages.len()).filter(|&p| site.pages[p].kind.is_framework()).collect();
+        let items = framework.par_iter().map(|&p| self.print_item(p, &path, lang)).collect();
         let context = PrintContext {
             chrome: self.chrome(&path, lang, |l| urls::special_path("print", l), |_| true),
             title: super::ui(self.locales.get(lang), "print_title"),
@@ -80,20 +76,13 @@ impl Renderer<'_> {
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
-        let resolver = PrintResolver {
-            renderer: self,
-            from: path,
-            lang,
-        };
+        let resolver = PrintResolver { renderer: self, from: path, lang };
         let anchor = anchor_of(&page.id);
         PrintItem {
             body: markdown::to_html_with(
                 site.sources[b].body(),
                 &resolver,
-                &markdown::Embedding {
-                    anchor_prefix: format!("{anchor}--"),
-                    heading_shift: heading_shift(page.kind),
-                },
+                &markdown::Embedding { anchor_prefix: format!("{anchor}--"), heading_shift: heading_shift(page.kind) },
             ),
             anchor,
             kind: page.kind.as_str(),

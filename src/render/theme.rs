@@ -46,19 +46,14 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the theme named in the settings, then the overrides, and compiles the templates.
-    pub fn load(
-        project: &Project,
-        config: &Config,
-        locales: Arc<Locales>,
-    ) -> Result<Theme, Diagnostics> {
+    pub fn load(project: &Project, config: &Config, locales: Arc<Locales>) -> Result<Theme, Diagnostics> {
         let files = theme_files(project, config).map_err(one)?;
         let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
         let mut assets = Vec::new();
         for (relative, shown, bytes) in files {
             if let Some(name) = relative.strip_prefix("templates/") {
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    one(Diagnostic::error(&shown, "the template is not valid UTF-8"))
-                })?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| one(Diagnostic::error(&shown, "the template is not valid UTF-8")))?;
                 templates.insert(name.to_owned(), (shown, text));
             } else if let Some(name) = relative.strip_prefix("static/") {
                 assets.push((name.to_owned(), bytes));
@@ -71,27 +66,18 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which makes every URL unreadable in the source.
         tera.set_escape_fn(crate::markdown::escape);
-        let raw: Vec<(&str, &str)> = templates
-            .iter()
-            .map(|(n, (_, t))| (n.as_str(), t.as_str()))
-            .collect();
+        let raw: Vec<(&str, &str)> = templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
         let origins: HashMap<String, (PathBuf, String)> = templates.clone().into_iter().collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(one(template_error(&e, &origins)));
         }
         tera.register_function("t", TranslateFn(locales));
-        Ok(Theme {
-            tera,
-            assets,
-            origins,
-        })
+        Ok(Theme { tera, assets, origins })
     }
 
     /// Renders a template; a failure is a diagnostic naming the template file (and line when found).
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| template_error(&e, &self.origins))
+        self.tera.render(name, context).map_err(|e| template_error(&e, &self.origins))
     }
 }
 
@@ -109,21 +95,14 @@ fn theme_files(project: &Project, config: &Config) -> Result<Vec<ThemeFile>, Dia
     if dir.is_dir() {
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                Diagnostic::error(project.display(&dir), format!("cannot read the theme: {e}"))
-            })?;
+            let entry =
+                entry.map_err(|e| Diagnostic::error(project.display(&dir), format!("cannot read the theme: {e}")))?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let relative = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(|e| {
-                Diagnostic::error(project.display(entry.path()), format!("cannot read: {e}"))
-            })?;
+            let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Diagnostic::error(project.display(entry.path()), format!("cannot read: {e}")))?;
             files.push((relative, project.display(entry.path()), bytes));
         }
         return Ok(files);
@@ -132,25 +111,15 @@ fn theme_files(project: &Project, config: &Config) -> Result<Vec<ThemeFile>, Dia
         return Ok(builtin::FILES
             .iter()
             .map(|(path, text)| {
-                (
-                    path.to_string(),
-                    PathBuf::from(format!("<built-in theme>/{path}")),
-                    text.as_bytes().to_vec(),
-                )
+                (path.to_string(), PathBuf::from(format!("<built-in theme>/{path}")), text.as_bytes().to_vec())
             })
             .collect());
     }
     Err(Diagnostic::error(
-        project
-            .settings_path()
-            .strip_prefix(&project.root)
-            .unwrap_or(&project.settings_path()),
+        project.settings_path().strip_prefix(&project.root).unwrap_or(&project.settings_path()),
         format!("theme `{}` not found", config.theme),
     )
-    .help(format!(
-        "create {} or set `theme: default`",
-        project.display(&dir).display()
-    )))
+    .help(format!("create {} or set `theme: default`", project.display(&dir).display())))
 }
 
 /// Templates in `templates/` replace the theme's templates of the same name.
@@ -161,20 +130,11 @@ fn overrides(project: &Project) -> Result<Vec<(String, PathBuf, String)>, Diagno
     }
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry
-            .map_err(|e| Diagnostic::error(project.display(&dir), format!("cannot read: {e}")))?;
+        let entry = entry.map_err(|e| Diagnostic::error(project.display(&dir), format!("cannot read: {e}")))?;
         if entry.file_type().is_file() {
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
             let text = std::fs::read_to_string(entry.path()).map_err(|e| {
-                Diagnostic::error(
-                    project.display(entry.path()),
-                    format!("cannot read the template: {e}"),
-                )
+                Diagnostic::error(project.display(entry.path()), format!("cannot read the template: {e}"))
             })?;
             found.push((name, project.display(entry.path()), text));
         }
@@ -196,9 +156,7 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, (PathBuf, String)>)
     let Some((path, text)) = name.and_then(|n| origins.get(n)) else {
         return Diagnostic::error("templates", format!("template error: {}", chain.join(": ")));
     };
-    let (line, column) = parse_position(&full)
-        .or_else(|| variable_position(&full, text))
-        .unwrap_or((0, 0));
+    let (line, column) = parse_position(&full).or_else(|| variable_position(&full, text)).unwrap_or((0, 0));
     let explanation = chain.last().cloned().unwrap_or_default();
     let explanation = explanation
         .lines()
@@ -207,23 +165,17 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, (PathBuf, String)>)
         .next()
         .map(str::to_owned)
         .unwrap_or(explanation);
-    Diagnostic::error(
-        path,
-        format!("template error: {}", first_line(&explanation)),
-    )
-    .at(line, column)
-    .with_source(text)
-    .help("fix the template; Tera's syntax is described at keats.github.io/tera")
+    Diagnostic::error(path, format!("template error: {}", first_line(&explanation)))
+        .at(line, column)
+        .with_source(text)
+        .help("fix the template; Tera's syntax is described at keats.github.io/tera")
 }
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
 }
 
-fn quoted_template_name<'a>(
-    text: &str,
-    origins: &'a HashMap<String, (PathBuf, String)>,
-) -> Option<&'a str> {
+fn quoted_template_name<'a>(text: &str, origins: &'a HashMap<String, (PathBuf, String)>) -> Option<&'a str> {
     origins
         .keys()
         .filter(|name| {
@@ -246,10 +198,7 @@ fn parse_position(text: &str) -> Option<(usize, usize)> {
 /// For render errors that name a variable, the first line of the template that uses it.
 fn variable_position(message: &str, template: &str) -> Option<(usize, usize)> {
     let name = message.split('`').nth(1)?;
-    template
-        .lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find(name).map(|c| (i + 1, l[..c].chars().count() + 1)))
+    template.lines().enumerate().find_map(|(i, l)| l.find(name).map(|c| (i + 1, l[..c].chars().count() + 1)))
 }
 
 /// `t(lang="fr", key="indicator-count", count=3)`: a UI string with arguments.
@@ -280,13 +229,7 @@ mod tests {
 
     #[test]
     fn positions_from_tera_messages() {
-        assert_eq!(
-            parse_position("Failed to parse 'a.html'\n --> 3:12\n"),
-            Some((3, 12))
-        );
-        assert_eq!(
-            variable_position("Variable `page.nope` not found", "a\n {{ page.nope }}\n"),
-            Some((2, 5))
-        );
+        assert_eq!(parse_position("Failed to parse 'a.html'\n --> 3:12\n"), Some((3, 12)));
+        assert_eq!(variable_position("Variable `page.nope` not found", "a\n {{ page.nope }}\n"), Some((2, 5)));
     }
 }

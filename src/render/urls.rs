@@ -27,11 +27,7 @@ pub fn relative(from: &str, to: &str) -> String {
     let from_dirs = &from_dirs[..from_dirs.len().saturating_sub(1)];
     let to_parts: Vec<&str> = to.split('/').collect();
     let (to_dirs, file) = to_parts.split_at(to_parts.len().saturating_sub(1));
-    let common = from_dirs
-        .iter()
-        .zip(to_dirs)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = from_dirs.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
     let mut url = "../".repeat(from_dirs.len() - common);
     for dir in &to_dirs[common..] {
         url.push_str(dir);
@@ -52,28 +48,13 @@ mod tests {
 
     #[test]
     fn relative_urls() {
-        assert_eq!(
-            relative("en/2.1/index.html", "en/2.1.3/index.html"),
-            "../2.1.3/index.html"
-        );
-        assert_eq!(
-            relative("en/2.1/index.html", "en/2.1/index.html"),
-            "index.html"
-        );
+        assert_eq!(relative("en/2.1/index.html", "en/2.1.3/index.html"), "../2.1.3/index.html");
+        assert_eq!(relative("en/2.1/index.html", "en/2.1/index.html"), "index.html");
         assert_eq!(relative("en/index.html", "en/2/index.html"), "2/index.html");
-        assert_eq!(
-            relative("en/2/index.html", "en/index.html"),
-            "../index.html"
-        );
-        assert_eq!(
-            relative("en/2/index.html", "fr/2/index.html"),
-            "../../fr/2/index.html"
-        );
+        assert_eq!(relative("en/2/index.html", "en/index.html"), "../index.html");
+        assert_eq!(relative("en/2/index.html", "fr/2/index.html"), "../../fr/2/index.html");
         assert_eq!(relative("index.html", "ar/index.html"), "ar/index.html");
-        assert_eq!(
-            relative("en/2/index.html", "assets/style.css"),
-            "../../assets/style.css"
-        );
+        assert_eq!(relative("en/2/index.html", "assets/style.css"), "../../assets/style.css");
     }
 
     #[test]

@@ -6,14 +6,7 @@
 use std::cmp::Ordering;
 
 /// Ids the site uses for its own pages; content may not take them.
-pub const RESERVED: &[&str] = &[
-    "assets",
-    "glossary",
-    "overview",
-    "search",
-    "translations",
-    "index",
-];
+pub const RESERVED: &[&str] = &["assets", "glossary", "overview", "search", "translations", "index"];
 
 /// What an id names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,11 +66,7 @@ impl Ord for FrameworkNumber {
 }
 
 fn join(parts: &[u32]) -> String {
-    parts
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
+    parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
 }
 
 /// Parses an id; the error says what is wrong with it.
@@ -88,35 +77,27 @@ pub fn parse(id: &str) -> Result<ParsedId, String> {
     if id.starts_with(|c: char| c.is_ascii_digit()) {
         return parse_number(id).map(ParsedId::Framework);
     }
-    if !id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         || id.starts_with('-')
         || id.ends_with('-')
     {
         return Err(format!("`{id}` is not a valid id"));
     }
     if RESERVED.contains(&id) {
-        return Err(format!(
-            "`{id}` is reserved for a page the site makes itself"
-        ));
+        return Err(format!("`{id}` is reserved for a page the site makes itself"));
     }
     Ok(ParsedId::Slug)
 }
 
 fn parse_number(id: &str) -> Result<FrameworkNumber, String> {
-    let bad = || {
-        format!("`{id}` is not a valid framework number (no leading zeros, at most three parts)")
-    };
+    let bad = || format!("`{id}` is not a valid framework number (no leading zeros, at most three parts)");
     let parts: Vec<&str> = id.split('.').collect();
     if parts.len() > 3 {
         return Err(bad());
     }
     let mut numbers = Vec::with_capacity(parts.len());
     for part in parts {
-        let valid = !part.is_empty()
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && !(part.starts_with('0'));
+        let valid = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) && !(part.starts_with('0'));
         let n: u32 = part.parse().ok().filter(|_| valid).ok_or_else(bad)?;
         numbers.push(n);
     }
@@ -162,9 +143,7 @@ mod tests {
 
     #[test]
     fn malformed_ids_are_refused() {
-        for bad in [
-            "", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "a_b",
-        ] {
+        for bad in ["", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "a_b"] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(parse("over-indebtedness"), Ok(ParsedId::Slug));
@@ -173,9 +152,6 @@ mod tests {
     #[test]
     fn nearest_ids() {
         let known = ["2.1.3", "2.1.4", "2.2", "glossary-term"];
-        assert_eq!(
-            nearest("2.1.5", known.iter().copied()),
-            vec!["2.1.3", "2.1.4"]
-        );
+        assert_eq!(nearest("2.1.5", known.iter().copied()), vec!["2.1.3", "2.1.4"]);
     }
 }

@@ -20,11 +20,7 @@ pub(super) fn group_pages(
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut by_stem: HashMap<&PathBuf, usize> = HashMap::new();
     let mut home: Option<usize> = None;
-    for (s, source) in sources
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.lang == config.default_language)
-    {
+    for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang == config.default_language) {
         let Some(page) = page_of(s, source, diagnostics) else {
             continue;
         };
@@ -32,14 +28,7 @@ pub(super) fn group_pages(
             let first = &sources[pages[other].versions[&config.default_language]];
             diagnostics.push(
                 source
-                    .error_at_key(
-                        "id",
-                        format!(
-                            "duplicate id `{}`: {} has it too",
-                            page.id,
-                            first.path.display()
-                        ),
-                    )
+                    .error_at_key("id", format!("duplicate id `{}`: {} has it too", page.id, first.path.display()))
                     .help("every page needs its own id; change one of them"),
             );
             continue;
@@ -49,13 +38,7 @@ pub(super) fn group_pages(
                 let first = &sources[pages[h].versions[&config.default_language]];
                 diagnostics.push(
                     source
-                        .error_at_key(
-                            "kind",
-                            format!(
-                                "a second home page: {} is the home page",
-                                first.path.display()
-                            ),
-                        )
+                        .error_at_key("kind", format!("a second home page: {} is the home page", first.path.display()))
                         .help("keep `kind: home` on one page only"),
                 );
                 continue;
@@ -66,19 +49,12 @@ pub(super) fn group_pages(
         by_stem.insert(&source.stem, pages.len());
         pages.push(page);
     }
-    for (s, source) in sources
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.lang != config.default_language)
-    {
+    for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang != config.default_language) {
         let Some(&p) = by_stem.get(&source.stem) else {
             diagnostics.push(
                 file_error(source, "this translation has no source file")
                     .at(1, 1)
-                    .help(format!(
-                        "a translation sits beside its source: expected {}.md",
-                        source.stem.display()
-                    )),
+                    .help(format!("a translation sits beside its source: expected {}.md", source.stem.display())),
             );
             continue;
         };
@@ -103,11 +79,8 @@ fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<P
         return None;
     };
     if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        diagnostics.push(
-            source
-                .error_at_key("title", "the page has no `title`")
-                .help("add `title:` to the front matter"),
-        );
+        diagnostics
+            .push(source.error_at_key("title", "the page has no `title`").help("add `title:` to the front matter"));
     }
     let (kind, number) = match classify(&id, front.kind) {
         Ok(found) => found,
@@ -140,10 +113,7 @@ fn translation_problem(translation: &Source, original: &Source, id: &str) -> Opt
     if o.source_hash.is_some() {
         return Some(
             original
-                .error_at_key(
-                    "source_hash",
-                    "`source_hash` belongs in translations, not in a source file",
-                )
+                .error_at_key("source_hash", "`source_hash` belongs in translations, not in a source file")
                 .help("remove it; `guidesite i18n mark` writes it into translation files"),
         );
     }
@@ -158,33 +128,25 @@ fn translation_problem(translation: &Source, original: &Source, id: &str) -> Opt
                             original.path.display()
                         ),
                     )
-                    .help(
-                        "a translation takes its id from its source: remove `id` or make it match",
-                    ),
+                    .help("a translation takes its id from its source: remove `id` or make it match"),
             );
         }
     }
     let differs = [
         ("kind", t.kind.is_some() && t.kind != o.kind),
         ("weight", t.weight.is_some() && t.weight != o.weight),
-        (
-            "applies_to",
-            !t.applies_to.is_empty() && t.applies_to != o.applies_to,
-        ),
-        (
-            "evidence",
-            !t.evidence.is_empty() && t.evidence != o.evidence,
-        ),
+        ("applies_to", !t.applies_to.is_empty() && t.applies_to != o.applies_to),
+        ("evidence", !t.evidence.is_empty() && t.evidence != o.evidence),
         ("related", !t.related.is_empty() && t.related != o.related),
-        (
-            "glossary",
-            !t.glossary.is_empty() && t.glossary != o.glossary,
-        ),
+        ("glossary", !t.glossary.is_empty() && t.glossary != o.glossary),
     ];
     let (field, _) = differs.into_iter().find(|(_, differs)| *differs)?;
     Some(
         translation
-            .error_at_key(field, format!("`{field}` is structural and differs from the source {}", original.path.display()))
+            .error_at_key(
+                field,
+                format!("`{field}` is structural and differs from the source {}", original.path.display()),
+            )
             .help(format!("structural fields live in the source file only: remove `{field}` from this translation")),
     )
 }
@@ -218,11 +180,7 @@ pub(super) fn resolve_lists(site: &mut Site, diagnostics: &mut Diagnostics) {
 }
 
 fn unknown_id(site: &Site, source: &Source, key: &str, id: &str) -> Diagnostic {
-    with_hint(
-        source.error_at_value(key, id, format!("unknown id `{id}` in `{key}`")),
-        site,
-        id,
-    )
+    with_hint(source.error_at_value(key, id, format!("unknown id `{id}` in `{key}`")), site, id)
 }
 
 fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
@@ -230,13 +188,7 @@ fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
     if near.is_empty() {
         d.help("check the id; every page's id is in its front matter")
     } else {
-        d.help(format!(
-            "did you mean {}?",
-            near.iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        d.help(format!("did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")))
     }
 }
 
@@ -246,10 +198,7 @@ pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
     for (s, source) in site.sources.iter().enumerate() {
         for r in &site.scans[s].refs {
             let Some(target) = site.page(&r.target) else {
-                let d = source.error_in_body(
-                    r.offset,
-                    format!("unknown id `{}` in cross-reference", r.target),
-                );
+                let d = source.error_in_body(r.offset, format!("unknown id `{}` in cross-reference", r.target));
                 diagnostics.push(with_hint(d, site, &r.target));
                 continue;
             };
@@ -257,26 +206,14 @@ pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
             let (shown, _) = site.body_version(target, &source.lang);
             let scan = &site.scans[shown];
             if !scan.has_anchor(anchor) {
-                let known: Vec<String> = scan
-                    .headings
-                    .iter()
-                    .map(|h| format!("`{}`", h.anchor))
-                    .collect();
+                let known: Vec<String> = scan.headings.iter().map(|h| format!("`{}`", h.anchor)).collect();
                 let help = if known.is_empty() {
-                    format!(
-                        "`{}` has no headings; link to the page without `#{anchor}`",
-                        target.id
-                    )
+                    format!("`{}` has no headings; link to the page without `#{anchor}`", target.id)
                 } else {
                     format!("the headings of `{}` are {}", target.id, known.join(", "))
                 };
                 diagnostics.push(
-                    source
-                        .error_in_body(
-                            r.offset,
-                            format!("unknown anchor `#{anchor}` in `{}`", target.id),
-                        )
-                        .help(help),
+                    source.error_in_body(r.offset, format!("unknown anchor `#{anchor}` in `{}`", target.id)).help(help),
                 );
             }
         }

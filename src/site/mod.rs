@@ -132,10 +132,7 @@ pub struct Site {
 
 impl Site {
     /// Builds and checks the graph. Errors are collected; the site is returned only without them.
-    pub fn assemble(
-        config: Config,
-        sources: Vec<Arc<Source>>,
-    ) -> Result<(Site, Diagnostics), Diagnostics> {
+    pub fn assemble(config: Config, sources: Vec<Arc<Source>>) -> Result<(Site, Diagnostics), Diagnostics> {
         let scans = vec![None; sources.len()];
         Self::assemble_with_scans(config, sources, scans)
     }
@@ -154,14 +151,8 @@ impl Site {
             .map(|(s, cached)| cached.unwrap_or_else(|| Arc::new(markdown::scan(s.body()))))
             .collect();
         let pages = links::group_pages(&config, &sources, &mut diagnostics);
-        let mut site = Site {
-            langs: config.languages_default_first(),
-            config,
-            sources,
-            scans,
-            pages,
-            by_id: HashMap::new(),
-        };
+        let mut site =
+            Site { langs: config.languages_default_first(), config, sources, scans, pages, by_id: HashMap::new() };
         site.order_pages();
         site.link_framework(&mut diagnostics);
         links::resolve_lists(&mut site, &mut diagnostics);
@@ -192,10 +183,7 @@ impl Site {
     pub fn body_version(&self, page: &Page, lang: &str) -> (SourceIdx, bool) {
         match page.versions.get(lang) {
             Some(&s) if !self.sources[s].body().trim().is_empty() => (s, false),
-            _ => (
-                self.default_version(page),
-                lang != self.config.default_language,
-            ),
+            _ => (self.default_version(page), lang != self.config.default_language),
         }
     }
 
@@ -214,23 +202,14 @@ impl Site {
 
     /// Pages of one kind, in site order.
     pub fn pages_of(&self, kind: Kind) -> impl Iterator<Item = (PageIdx, &Page)> {
-        self.pages
-            .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.kind == kind)
+        self.pages.iter().enumerate().filter(move |(_, p)| p.kind == kind)
     }
 
     fn order_pages(&mut self) {
         let titles: Vec<String> = self
             .pages
             .iter()
-            .map(|p| {
-                self.sources[p.versions[&self.config.default_language]]
-                    .front
-                    .title
-                    .clone()
-                    .unwrap_or_default()
-            })
+            .map(|p| self.sources[p.versions[&self.config.default_language]].front.title.clone().unwrap_or_default())
             .collect();
         let mut order: Vec<usize> = (0..self.pages.len()).collect();
         order.sort_by(|&a, &b| {
@@ -248,27 +227,15 @@ impl Site {
                 &pb.id,
             ))
         });
-        let mut pages: Vec<Option<Page>> = std::mem::take(&mut self.pages)
-            .into_iter()
-            .map(Some)
-            .collect();
+        let mut pages: Vec<Option<Page>> = std::mem::take(&mut self.pages).into_iter().map(Some).collect();
         self.pages = order.into_iter().filter_map(|i| pages[i].take()).collect();
-        self.by_id = self
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        self.by_id = self.pages.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
     }
 
     /// Parents, children and reading order; a missing parent is an error.
     fn link_framework(&mut self, diagnostics: &mut Diagnostics) {
         for i in 0..self.pages.len() {
-            let Some(parent_id) = self.pages[i]
-                .number
-                .as_ref()
-                .and_then(FrameworkNumber::parent)
-            else {
+            let Some(parent_id) = self.pages[i].number.as_ref().and_then(FrameworkNumber::parent) else {
                 continue;
             };
             match self.by_id.get(&parent_id) {
@@ -281,16 +248,8 @@ impl Site {
                     let source = &self.sources[self.default_version(page)];
                     diagnostics.push(
                         source
-                            .error_at_key(
-                                "id",
-                                format!(
-                                    "`{}` has no parent: `{parent_id}` does not exist",
-                                    page.id
-                                ),
-                            )
-                            .help(format!(
-                                "add a page with id \"{parent_id}\" or fix this number"
-                            )),
+                            .error_at_key("id", format!("`{}` has no parent: `{parent_id}` does not exist", page.id))
+                            .help(format!("add a page with id \"{parent_id}\" or fix this number")),
                     );
                 }
             }
@@ -312,10 +271,7 @@ impl Site {
     fn compute_backlinks(&mut self) {
         let mut backlinks: Vec<Vec<PageIdx>> = vec![Vec::new(); self.pages.len()];
         for (from, page) in self.pages.iter().enumerate() {
-            let body_refs = page
-                .versions
-                .values()
-                .flat_map(|&s| self.scans[s].refs.iter());
+            let body_refs = page.versions.values().flat_map(|&s| self.scans[s].refs.iter());
             let targets = body_refs
                 .filter_map(|r| self.by_id.get(&r.target).copied())
                 .chain(page.related.iter().copied())
@@ -334,23 +290,15 @@ impl Site {
 }
 
 /// What an id means for grouping: its kind and number, or why it is invalid.
-pub(crate) fn classify(
-    id: &str,
-    declared: Option<SlugKind>,
-) -> Result<(Kind, Option<FrameworkNumber>), String> {
+pub(crate) fn classify(id: &str, declared: Option<SlugKind>) -> Result<(Kind, Option<FrameworkNumber>), String> {
     match id::parse(id)? {
         ParsedId::Framework(number) => {
             if declared.is_some() {
-                return Err(format!(
-                    "`kind` is implied by the number `{id}`; remove the `kind` field"
-                ));
+                return Err(format!("`kind` is implied by the number `{id}`; remove the `kind` field"));
             }
             Ok((Kind::from_level(number.level()), Some(number)))
         }
-        ParsedId::Slug => Ok((
-            Kind::from_slug_kind(declared.unwrap_or(SlugKind::Page)),
-            None,
-        )),
+        ParsedId::Slug => Ok((Kind::from_slug_kind(declared.unwrap_or(SlugKind::Page)), None)),
     }
 }
 

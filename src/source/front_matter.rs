@@ -129,9 +129,7 @@ impl<'de> Deserialize<'de> for IdValue {
                 Ok(IdValue(v.to_string()))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<IdValue, E> {
-                Err(E::custom(format!(
-                    "the number {v} must be quoted, or 2.10 would read as 2.1: write \"{v}\""
-                )))
+                Err(E::custom(format!("the number {v} must be quoted, or 2.10 would read as 2.1: write \"{v}\"")))
             }
         }
         de.deserialize_any(V)
@@ -143,10 +141,7 @@ fn de_opt_id<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Erro
 }
 
 fn de_ids<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
-    Ok(Vec::<IdValue>::deserialize(de)?
-        .into_iter()
-        .map(|v| v.0)
-        .collect())
+    Ok(Vec::<IdValue>::deserialize(de)?.into_iter().map(|v| v.0).collect())
 }
 
 /// Where the parts of a page file are.
@@ -180,17 +175,10 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     let yaml_start = start + first_line_end;
     let mut pos = yaml_start;
     while pos < text.len() {
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
+        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
         let line = text[pos..end].trim_end();
         if line == "---" || line == "..." {
-            return Ok(Split {
-                yaml: (yaml_start, pos),
-                yaml_line: 2,
-                body: end,
-            });
+            return Ok(Split { yaml: (yaml_start, pos), yaml_line: 2, body: end });
         }
         pos = end;
     }
@@ -203,30 +191,15 @@ pub fn parse(path: &Path, text: &str, split: &Split) -> Result<FrontMatter, Diag
     if yaml.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    serde_yaml::from_str(yaml)
-        .map_err(|e| yaml_diagnostic(path, text, split.yaml_line, &e, "front matter"))
+    serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(path, text, split.yaml_line, &e, "front matter"))
 }
 
 /// Turns a YAML error into a diagnostic; `first_line` is the file line where the YAML starts.
 /// `what` names the document in the message ("front matter", "site settings").
-pub fn yaml_diagnostic(
-    path: &Path,
-    text: &str,
-    first_line: usize,
-    e: &serde_yaml::Error,
-    what: &str,
-) -> Diagnostic {
+pub fn yaml_diagnostic(path: &Path, text: &str, first_line: usize, e: &serde_yaml::Error, what: &str) -> Diagnostic {
     let raw = e.to_string();
-    let message = raw
-        .split(" at line ")
-        .next()
-        .unwrap_or(&raw)
-        .trim_end_matches(',')
-        .to_owned();
-    let (line, column) = e
-        .location()
-        .map(|l| (l.line() + first_line - 1, l.column()))
-        .unwrap_or((first_line, 0));
+    let message = raw.split(" at line ").next().unwrap_or(&raw).trim_end_matches(',').to_owned();
+    let (line, column) = e.location().map(|l| (l.line() + first_line - 1, l.column())).unwrap_or((first_line, 0));
     let help = if message.contains("unknown field") {
         "remove the field or fix its spelling; the allowed fields are listed in docs/authoring.md"
     } else if message.contains("must be quoted") {
@@ -242,10 +215,7 @@ pub fn yaml_diagnostic(
     } else {
         format!("invalid YAML: {message}")
     };
-    Diagnostic::error(path, message)
-        .at(line, column)
-        .help(help)
-        .with_source(text)
+    Diagnostic::error(path, message).at(line, column).help(help).with_source(text)
 }
 
 #[cfg(test)]

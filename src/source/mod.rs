@@ -44,25 +44,19 @@ impl Source {
     /// An error at a byte offset of the body.
     pub fn error_in_body(&self, body_offset: usize, message: impl Into<String>) -> Diagnostic {
         let (line, col) = line_col(&self.text, self.body_offset + body_offset);
-        Diagnostic::error(&self.path, message)
-            .at(line, col)
-            .with_source(&self.text)
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
     }
 
     /// An error at the line of a front-matter key (or line 1 when the key is absent).
     pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.key_position(key, None);
-        Diagnostic::error(&self.path, message)
-            .at(line, col)
-            .with_source(&self.text)
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
     }
 
     /// An error at a value inside a front-matter list, such as one id in `related`.
     pub fn error_at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.key_position(key, Some(value));
-        Diagnostic::error(&self.path, message)
-            .at(line, col)
-            .with_source(&self.text)
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
     }
 
     fn key_position(&self, key: &str, value: Option<&str>) -> (usize, usize) {
@@ -71,10 +65,7 @@ impl Source {
             return (1, 1);
         };
         let block = key_block(&yaml[key_at..]);
-        let at = value
-            .and_then(|v| find_word(block, v))
-            .map(|i| key_at + i)
-            .unwrap_or(key_at);
+        let at = value.and_then(|v| find_word(block, v)).map(|i| key_at + i).unwrap_or(key_at);
         line_col(&self.text, self.yaml_range.0 + at)
     }
 }
@@ -112,10 +103,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut pos = 0;
     for line in yaml.split_inclusive('\n') {
-        if line
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        {
+        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
             return Some(pos);
         }
         pos += line.len();
@@ -129,17 +117,12 @@ pub fn load_all(project: &Project, config: &Config) -> (Vec<Source>, Diagnostics
     let files = match markdown_files(&project.content_dir()) {
         Ok(files) => files,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                project.display(&project.content_dir()),
-                e,
-            ));
+            diagnostics.push(Diagnostic::error(project.display(&project.content_dir()), e));
             return (Vec::new(), diagnostics);
         }
     };
-    let results: Vec<Result<Source, Diagnostic>> = files
-        .par_iter()
-        .map(|path| load_one(project, config, path))
-        .collect();
+    let results: Vec<Result<Source, Diagnostic>> =
+        files.par_iter().map(|path| load_one(project, config, path)).collect();
     let mut sources = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -153,13 +136,8 @@ pub fn load_all(project: &Project, config: &Config) -> (Vec<Source>, Diagnostics
 /// All `.md` files below `dir`, sorted; hidden files and editor leftovers are skipped.
 pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-    {
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
         let entry = entry.map_err(|e| format!("cannot read the content folder: {e}"))?;
         if entry.file_type().is_file() && is_page_file(entry.path()) {
             files.push(entry.into_path());
@@ -169,8 +147,7 @@ pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') || n.starts_with('#'))
+    name.to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('#'))
 }
 
 /// True for `*.md` files that are not editor temporaries (`.#x.md`, `x.md~`, `#x.md#`).
@@ -184,21 +161,12 @@ pub fn is_page_file(path: &Path) -> bool {
 /// Reads and splits one page file.
 pub fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Source, Diagnostic> {
     let shown = project.display(path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e))?;
     let (lang, stem) = language_of(&shown, config)?;
     let split = front_matter::split(&text).map_err(|e| split_error(&shown, &text, e))?;
     let front = front_matter::parse(&shown, &text, &split)?;
-    Ok(Source {
-        path: shown,
-        lang,
-        stem,
-        text,
-        front,
-        yaml_range: split.yaml,
-        body_offset: split.body,
-    })
+    Ok(Source { path: shown, lang, stem, text, front, yaml_range: split.yaml, body_offset: split.body })
 }
 
 fn not_utf8(path: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
@@ -206,15 +174,9 @@ fn not_utf8(path: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
     let bytes = e.as_bytes();
     let good = String::from_utf8_lossy(&bytes[..valid]);
     let (line, col) = line_col(&good, valid);
-    Diagnostic::error(
-        path,
-        format!(
-            "the file is not valid UTF-8 (bad byte 0x{:02x})",
-            bytes[valid]
-        ),
-    )
-    .at(line, col)
-    .help("save the file as UTF-8 in your editor")
+    Diagnostic::error(path, format!("the file is not valid UTF-8 (bad byte 0x{:02x})", bytes[valid]))
+        .at(line, col)
+        .help("save the file as UTF-8 in your editor")
 }
 
 fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
@@ -231,10 +193,7 @@ fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
 
 /// The language of a file from its name (`x.fr.md` is French), and its translation stem.
 fn language_of(path: &Path, config: &Config) -> Result<(String, PathBuf), Diagnostic> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let base = name.strip_suffix(".md").unwrap_or(name);
     let stem_of = |s: &str| path.with_file_name(s);
     if let Some((rest, suffix)) = base.rsplit_once('.') {
@@ -242,11 +201,10 @@ fn language_of(path: &Path, config: &Config) -> Result<(String, PathBuf), Diagno
             if config.languages.iter().any(|l| l == suffix) {
                 return Ok((suffix.to_owned(), stem_of(rest)));
             }
-            return Err(Diagnostic::error(path, format!("unknown language suffix `.{suffix}`"))
-                .help(format!(
-                    "the site's languages are {}; add `{suffix}` to `languages` in content/site.yaml or rename the file",
-                    config.languages.join(", ")
-                )));
+            return Err(Diagnostic::error(path, format!("unknown language suffix `.{suffix}`")).help(format!(
+                "the site's languages are {}; add `{suffix}` to `languages` in content/site.yaml or rename the file",
+                config.languages.join(", ")
+            )));
         }
     }
     Ok((config.default_language.clone(), stem_of(base)))
@@ -280,13 +238,7 @@ mod tests {
     #[test]
     fn editor_temporaries_are_not_pages() {
         assert!(is_page_file(Path::new("a/b.md")));
-        for tmp in [
-            "a/.#b.md",
-            "a/b.md~",
-            "a/#b.md#",
-            "a/.b.md.swp",
-            "a/b.md.tmp",
-        ] {
+        for tmp in ["a/.#b.md", "a/b.md~", "a/#b.md#", "a/.b.md.swp", "a/b.md.tmp"] {
             assert!(!is_page_file(Path::new(tmp)), "{tmp}");
         }
     }

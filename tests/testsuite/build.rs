@@ -19,10 +19,7 @@ fn every_page_exists_in_every_language_with_relative_paths() {
             "overview/index.html",
             "glossary/index.html",
         ] {
-            assert!(
-                pages.contains_key(&format!("{lang}/{path}")),
-                "missing {lang}/{path}"
-            );
+            assert!(pages.contains_key(&format!("{lang}/{path}")), "missing {lang}/{path}");
         }
     }
     assert!(pages.contains_key("index.html"));
@@ -56,14 +53,8 @@ fn standard_page_lists_indicators_in_numeric_order() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
     let html = &pages["en/1.1/index.html"];
-    let at = |needle: &str| {
-        html.find(needle)
-            .unwrap_or_else(|| panic!("{needle} not in page"))
-    };
-    assert!(
-        at(">1.1.2</bdi>") < at(">1.1.10</bdi>"),
-        "1.1.10 must come after 1.1.2"
-    );
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} not in page"));
+    assert!(at(">1.1.2</bdi>") < at(">1.1.10</bdi>"), "1.1.10 must come after 1.1.2");
     insta::assert_snapshot!(main_of(html));
 }
 
@@ -73,10 +64,7 @@ fn untranslated_page_falls_back_visibly() {
     let pages = pages(&build_ok(site.path()).outputs);
     let html = &pages["fr/1.1.1/index.html"];
     assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
-    assert!(
-        html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#),
-        "{html}"
-    );
+    assert!(html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#), "{html}");
     assert!(html.contains("pas encore traduite"));
     assert!(html.contains(r#"href="../../en/1.1.1/index.html""#));
 }
@@ -89,10 +77,7 @@ fn references_show_number_and_title_in_the_page_language() {
     // 1.1 has no French title: the English one shows, marked as English.
     assert!(fr.contains(r#"<a href="../1.1/index.html"><bdi class="num">1.1</bdi> <span lang="en" dir="auto">The FI designs suitable products</span></a>"#), "{fr}");
     let en = &pages["en/index.html"];
-    assert!(
-        en.contains(r#"<a href="1.1.1/index.html#how-to-comply">the first indicator</a>"#),
-        "{en}"
-    );
+    assert!(en.contains(r#"<a href="1.1.1/index.html#how-to-comply">the first indicator</a>"#), "{en}");
 }
 
 #[test]
@@ -111,15 +96,9 @@ fn code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
     let about = &pages["en/about/index.html"];
-    assert!(
-        about.contains(r#"<pre class="code" data-lang="rust">"#),
-        "{about}"
-    );
+    assert!(about.contains(r#"<pre class="code" data-lang="rust">"#), "{about}");
     assert!(about.contains("hl-"), "{about}");
-    assert!(
-        about.contains("<pre class=\"code\"><code>&lt;kept as text&gt;"),
-        "{about}"
-    );
+    assert!(about.contains("<pre class=\"code\"><code>&lt;kept as text&gt;"), "{about}");
     assert!(!about.contains("style=\""), "no inline styles");
 }
 
@@ -127,17 +106,8 @@ fn code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
 fn no_request_leaves_the_site() {
     let site = temp_site("basic");
     let built = build_ok(site.path());
-    for (path, html) in pages(&built.outputs)
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-    {
-        for attr in [
-            "href=\"http",
-            "src=\"http",
-            "href=\"/",
-            "src=\"/",
-            "url(http",
-        ] {
+    for (path, html) in pages(&built.outputs).iter().filter(|(p, _)| p.ends_with(".html")) {
+        for attr in ["href=\"http", "src=\"http", "href=\"/", "src=\"/", "url(http"] {
             assert!(!html.contains(attr), "{path} has {attr}");
         }
     }

@@ -5,11 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn guidesite(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_guidesite"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_guidesite")).args(args).current_dir(dir).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -21,11 +17,7 @@ fn build_writes_public_and_reports_what_it_did() {
     let site = temp_site("basic");
     let out = guidesite(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("Built 8 pages in 2 languages"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("Built 8 pages in 2 languages"), "{}", stderr(&out));
     assert!(site.path().join("public/en/1.1.1/index.html").is_file());
     assert!(site.path().join("public/fr/index.html").is_file());
 }
@@ -35,10 +27,7 @@ fn build_takes_root_and_output() {
     let site = temp_site("basic");
     let elsewhere = tempfile::tempdir().unwrap();
     let root = site.path().to_str().unwrap();
-    let out = guidesite(
-        &["build", "--root", root, "--output", "out"],
-        elsewhere.path(),
-    );
+    let out = guidesite(&["build", "--root", root, "--output", "out"], elsewhere.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.path().join("out/en/index.html").is_file());
 }
@@ -48,43 +37,28 @@ fn failed_build_exits_1_and_leaves_previous_output_untouched() {
     let site = temp_site("basic");
     assert!(guidesite(&["build"], site.path()).status.success());
     let before = std::fs::read(site.path().join("public/en/about/index.html")).unwrap();
-    copy_dir(
-        &repo_root().join("tests/errors/broken-reference"),
-        site.path(),
-    );
+    copy_dir(&repo_root().join("tests/errors/broken-reference"), site.path());
     let out = guidesite(&["build"], site.path());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("content/about.md:7:"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(
-        std::fs::read(site.path().join("public/en/about/index.html")).unwrap(),
-        before
-    );
+    assert_eq!(std::fs::read(site.path().join("public/en/about/index.html")).unwrap(), before);
     let names: Vec<String> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(
-        names.iter().all(|n| !n.starts_with(".public")),
-        "staging left behind: {names:?}"
-    );
+    assert!(names.iter().all(|n| !n.starts_with(".public")), "staging left behind: {names:?}");
 }
 
 #[test]
 fn check_writes_nothing_and_reports_every_error() {
     let site = temp_site("basic");
-    copy_dir(
-        &repo_root().join("tests/errors/broken-reference"),
-        site.path(),
-    );
+    copy_dir(&repo_root().join("tests/errors/broken-reference"), site.path());
     let out = guidesite(&["check"], site.path());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("unknown id `1.1.3`") && err.contains("unknown id `repayment-capacit`"),
-        "{err}"
-    );
+    assert!(err.contains("unknown id `1.1.3`") && err.contains("unknown id `repayment-capacit`"), "{err}");
     assert!(err.contains("Failed with 2 errors"), "{err}");
     assert!(!site.path().join("public").exists());
     let clean = temp_site("basic");
@@ -94,28 +68,12 @@ fn check_writes_nothing_and_reports_every_error() {
 #[test]
 fn usage_errors_exit_2_and_help_and_version_work() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(
-        guidesite(&["frobnicate"], dir.path()).status.code(),
-        Some(2)
-    );
-    assert_eq!(
-        guidesite(&["build", "--no-such-flag"], dir.path())
-            .status
-            .code(),
-        Some(2)
-    );
-    for args in [
-        &["--help"][..],
-        &["build", "--help"],
-        &["check", "--help"],
-        &["init", "--help"],
-    ] {
+    assert_eq!(guidesite(&["frobnicate"], dir.path()).status.code(), Some(2));
+    assert_eq!(guidesite(&["build", "--no-such-flag"], dir.path()).status.code(), Some(2));
+    for args in [&["--help"][..], &["build", "--help"], &["check", "--help"], &["init", "--help"]] {
         let out = guidesite(args, dir.path());
         assert!(out.status.success(), "{args:?}");
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains("Usage"),
-            "{args:?}"
-        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
     }
     let out = guidesite(&["--version"], dir.path());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("guidesite "));
@@ -136,17 +94,10 @@ fn init_scaffolds_a_site_that_builds() {
         "en/1.1.1/index.html",
         "en/1.1.2/index.html",
     ] {
-        assert!(
-            dir.path().join("mysite/public").join(page).is_file(),
-            "{page}"
-        );
+        assert!(dir.path().join("mysite/public").join(page).is_file(), "{page}");
     }
     let again = guidesite(&["init", "mysite"], dir.path());
-    assert_eq!(
-        again.status.code(),
-        Some(1),
-        "init must refuse a non-empty folder"
-    );
+    assert_eq!(again.status.code(), Some(1), "init must refuse a non-empty folder");
 }
 
 #[test]
@@ -154,9 +105,5 @@ fn missing_settings_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = guidesite(&["build"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("content/site.yaml"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("content/site.yaml"), "{}", stderr(&out));
 }

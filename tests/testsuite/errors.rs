@@ -12,20 +12,10 @@ fn diagnostics_for(case: &str) -> String {
         Ok(_) => panic!("{case}: the build should fail"),
         Err(d) => d,
     };
-    assert!(
-        diagnostics.iter().any(|d| d.severity == Severity::Error),
-        "{case}: no error"
-    );
-    let errors: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    assert!(diagnostics.iter().any(|d| d.severity == Severity::Error), "{case}: no error");
+    let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
     for d in diagnostics.iter().filter(|d| d.is_error()) {
-        assert!(
-            !d.path.as_os_str().is_empty(),
-            "{case}: an error without a file"
-        );
+        assert!(!d.path.as_os_str().is_empty(), "{case}: an error without a file");
         assert!(d.help.is_some(), "{case}: an error without a hint: {d}");
     }
     errors.join("\n")
@@ -59,9 +49,6 @@ fn errors_carry_lines_for_positional_problems() {
         ("parent-missing", "content/framework/1/1.4.1.md", 2),
     ] {
         let text = diagnostics_for(case);
-        assert!(
-            text.contains(&format!("{file}:{line}")),
-            "{case}: expected {file}:{line} in\n{text}"
-        );
+        assert!(text.contains(&format!("{file}:{line}")), "{case}: expected {file}:{line} in\n{text}");
     }
 }

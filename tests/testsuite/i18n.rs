@@ -23,30 +23,18 @@ fn unmarked_translation_is_outdated_until_marked_and_again_after_the_source_chan
         .current_dir(root)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let marked = std::fs::read_to_string(root.join("content/framework/1/1.fr.md")).unwrap();
     assert!(marked.contains("source_hash: "), "{marked}");
-    assert!(
-        marked.contains("title: Conception des produits"),
-        "the rest of the file is kept: {marked}"
-    );
+    assert!(marked.contains("title: Conception des produits"), "the rest of the file is kept: {marked}");
     assert_eq!(state_of(root, "1", "fr"), State::Current);
 
     let source = root.join("content/framework/1/1.md");
-    let text = std::fs::read_to_string(&source)
-        .unwrap()
-        .replace("Because.", "Because clients matter.");
+    let text = std::fs::read_to_string(&source).unwrap().replace("Because.", "Because clients matter.");
     std::fs::write(&source, text).unwrap();
     assert_eq!(state_of(root, "1", "fr"), State::Outdated);
     let pages = pages(&build_ok(root).outputs);
-    assert!(
-        pages["fr/1/index.html"].contains("notice-outdated"),
-        "an outdated translation says so"
-    );
+    assert!(pages["fr/1/index.html"].contains("notice-outdated"), "an outdated translation says so");
 }
 
 #[test]
@@ -72,35 +60,20 @@ fn title_only_translation_shows_the_original_body_marked() {
             || main.contains("<h1>L'IF étudie les besoins des clients.</h1>"),
         "{main}"
     );
-    assert!(
-        main.contains(r#"<div class="body" lang="en" dir="ltr">"#),
-        "{main}"
-    );
+    assert!(main.contains(r#"<div class="body" lang="en" dir="ltr">"#), "{main}");
 }
 
 #[test]
 fn status_text_json_and_strict() {
     let site = temp_site("basic");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_guidesite"))
-            .args(args)
-            .current_dir(site.path())
-            .output()
-            .unwrap()
+        Command::new(env!("CARGO_BIN_EXE_guidesite")).args(args).current_dir(site.path()).output().unwrap()
     };
     let text = run(&["i18n", "status"]);
     assert!(text.status.success());
     let stdout = String::from_utf8_lossy(&text.stdout);
-    assert!(
-        stdout.contains("8 pages in the source language"),
-        "{stdout}"
-    );
-    assert!(
-        stdout
-            .lines()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["fr", "0", "1", "0", "7"]),
-        "{stdout}"
-    );
+    assert!(stdout.contains("8 pages in the source language"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["fr", "0", "1", "0", "7"]), "{stdout}");
     assert!(stdout.contains("missing     1.1"), "{stdout}");
 
     let json = run(&["i18n", "status", "--format", "json"]);
@@ -108,11 +81,7 @@ fn status_text_json_and_strict() {
     assert_eq!(value[0]["lang"], "fr");
     assert_eq!(value[0]["outdated"], 1);
     assert_eq!(value[0]["missing"], 7);
-    assert!(value[0]["pages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|p| p["id"] == "1.1" && p["state"] == "missing"));
+    assert!(value[0]["pages"].as_array().unwrap().iter().any(|p| p["id"] == "1.1" && p["state"] == "missing"));
 
     assert_eq!(run(&["i18n", "status", "--strict"]).status.code(), Some(1));
 }
@@ -134,12 +103,6 @@ fn translation_status_page_lists_the_work() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
     let status = main_of(&pages["fr/translations/index.html"]);
-    assert!(
-        status.contains("../1.1/index.html"),
-        "missing pages are listed: {status}"
-    );
-    assert!(
-        status.contains("../1/index.html"),
-        "outdated pages are listed: {status}"
-    );
+    assert!(status.contains("../1.1/index.html"), "missing pages are listed: {status}");
+    assert!(status.contains("../1/index.html"), "outdated pages are listed: {status}");
 }

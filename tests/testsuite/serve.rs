@@ -40,51 +40,31 @@ fn start(args: &[&str], dir: &Path) -> Server {
             }
         }
     });
-    let port = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server announces its address");
+    let port = rx.recv_timeout(Duration::from_secs(60)).expect("the server announces its address");
     Server { child, port }
 }
 
 /// (status, body) of a GET sent exactly as written.
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
     (status, body)
 }
 
 fn header(port: u16, path: &str, name: &str) -> Option<String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
     let head = text.split("\r\n\r\n").next().unwrap_or_default().to_owned();
-    head.lines().find_map(|l| {
-        l.split_once(':')
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim().to_owned())
-    })
+    head.lines()
+        .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
 }
 
 /// Polls until `ok` holds (10 s at most).
@@ -105,36 +85,14 @@ fn preview_serves_from_memory_and_rebuilds_on_save() {
     let server = start(&[], site.path());
     let (status, body) = get(server.port, "/en/1.1.1/");
     assert_eq!(status, 200);
-    assert!(
-        body.contains("/__guidesite/live.js"),
-        "the preview injects its script"
-    );
-    assert!(
-        !site.path().join("public").exists(),
-        "the preview writes nothing to disk"
-    );
+    assert!(body.contains("/__guidesite/live.js"), "the preview injects its script");
+    assert!(!site.path().join("public").exists(), "the preview writes nothing to disk");
     let page = site.path().join("content/framework/1/1.1.1.md");
-    let text = std::fs::read_to_string(&page)
-        .unwrap()
-        .replace("Reports.", "Reports and minutes.");
+    let text = std::fs::read_to_string(&page).unwrap().replace("Reports.", "Reports and minutes.");
     std::fs::write(&page, text).unwrap();
-    eventually("the edit shows", || {
-        get(server.port, "/en/1.1.1/")
-            .1
-            .contains("Reports and minutes.")
-    });
-    assert!(
-        get(server.port, "/fr/1.1.1/")
-            .1
-            .contains("Reports and minutes."),
-        "the fallback page follows"
-    );
-    assert!(
-        get(server.port, "/en/print/")
-            .1
-            .contains("Reports and minutes."),
-        "aggregates render on request"
-    );
+    eventually("the edit shows", || get(server.port, "/en/1.1.1/").1.contains("Reports and minutes."));
+    assert!(get(server.port, "/fr/1.1.1/").1.contains("Reports and minutes."), "the fallback page follows");
+    assert!(get(server.port, "/en/print/").1.contains("Reports and minutes."), "aggregates render on request");
 }
 
 #[test]
@@ -143,33 +101,18 @@ fn broken_content_keeps_the_last_good_build_and_reports_errors() {
     let server = start(&[], site.path());
     let page = site.path().join("content/about.md");
     let good = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        good.replace("See [[repayment-capacity]]", "See [[no-such-page]]"),
-    )
-    .unwrap();
-    eventually("the error is reported", || {
-        get(server.port, "/__guidesite/errors")
-            .1
-            .contains("no-such-page")
-    });
-    let errors: serde_json::Value =
-        serde_json::from_str(&get(server.port, "/__guidesite/errors").1).unwrap();
+    std::fs::write(&page, good.replace("See [[repayment-capacity]]", "See [[no-such-page]]")).unwrap();
+    eventually("the error is reported", || get(server.port, "/__guidesite/errors").1.contains("no-such-page"));
+    let errors: serde_json::Value = serde_json::from_str(&get(server.port, "/__guidesite/errors").1).unwrap();
     assert_eq!(errors[0]["path"], "content/about.md");
     assert_eq!(errors[0]["line"], 5);
     let (status, body) = get(server.port, "/en/about/");
     assert_eq!(status, 200, "still serving");
     assert!(body.contains("repayment-capacity"), "the last good page");
     std::fs::write(&page, "---\nid: about\n").unwrap();
-    eventually("front matter error", || {
-        get(server.port, "/__guidesite/errors")
-            .1
-            .contains("not closed")
-    });
+    eventually("front matter error", || get(server.port, "/__guidesite/errors").1.contains("not closed"));
     std::fs::write(&page, &good).unwrap();
-    eventually("the errors clear", || {
-        get(server.port, "/__guidesite/errors").1 == "[]"
-    });
+    eventually("the errors clear", || get(server.port, "/__guidesite/errors").1 == "[]");
 }
 
 #[test]
@@ -180,49 +123,23 @@ fn rename_saves_and_bursts_end_in_one_correct_state() {
     let original = std::fs::read_to_string(&page).unwrap();
     // An editor that writes a temporary file, then renames it over the page.
     let temporary = site.path().join("content/framework/1/.1.1.2.md.swp");
-    std::fs::write(
-        &temporary,
-        original.replace("Pilot reports.", "Pilot reports, renamed."),
-    )
-    .unwrap();
+    std::fs::write(&temporary, original.replace("Pilot reports.", "Pilot reports, renamed.")).unwrap();
     std::fs::rename(&temporary, &page).unwrap();
-    eventually("rename-save", || {
-        get(server.port, "/en/1.1.2/")
-            .1
-            .contains("Pilot reports, renamed.")
-    });
+    eventually("rename-save", || get(server.port, "/en/1.1.2/").1.contains("Pilot reports, renamed."));
     // A burst of saves: only the last content may remain.
     for i in 0..30 {
-        std::fs::write(
-            &page,
-            original.replace("Pilot reports.", &format!("Pilot reports, save {i}.")),
-        )
-        .unwrap();
+        std::fs::write(&page, original.replace("Pilot reports.", &format!("Pilot reports, save {i}."))).unwrap();
     }
-    eventually("last of the burst", || {
-        get(server.port, "/en/1.1.2/")
-            .1
-            .contains("Pilot reports, save 29.")
-    });
+    eventually("last of the burst", || get(server.port, "/en/1.1.2/").1.contains("Pilot reports, save 29."));
     // Many new files at once (a checkout): all appear.
     for i in 0..200 {
-        let term =
-            format!("---\nid: term-{i}\nkind: term\ntitle: Term {i}\n---\nUses [[1.1.1]].\n");
-        std::fs::write(
-            site.path().join(format!("content/glossary/term-{i}.md")),
-            term,
-        )
-        .unwrap();
+        let term = format!("---\nid: term-{i}\nkind: term\ntitle: Term {i}\n---\nUses [[1.1.1]].\n");
+        std::fs::write(site.path().join(format!("content/glossary/term-{i}.md")), term).unwrap();
     }
     eventually("200 new pages", || {
         get(server.port, "/en/term-199/").0 == 200 && get(server.port, "/en/term-0/").0 == 200
     });
-    assert!(
-        get(server.port, "/en/1.1.1/")
-            .1
-            .contains("term-150/index.html"),
-        "backlinks updated"
-    );
+    assert!(get(server.port, "/en/1.1.1/").1.contains("term-150/index.html"), "backlinks updated");
 }
 
 #[test]
@@ -257,32 +174,18 @@ fn static_mode_serves_a_folder_with_types_and_refuses_escapes() {
         .success());
     std::fs::write(site.path().join("secret.txt"), "secret").unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink(
-        site.path().join("secret.txt"),
-        site.path().join("public/link.txt"),
-    )
-    .unwrap();
+    std::os::unix::fs::symlink(site.path().join("secret.txt"), site.path().join("public/link.txt")).unwrap();
     let server = start(&["--static", "public"], site.path());
     let (status, body) = get(server.port, "/en/1.1/");
     assert_eq!(status, 200);
     assert!(!body.contains("live.js"), "no reload script in static mode");
-    assert_eq!(
-        header(server.port, "/assets/style.css", "content-type").as_deref(),
-        Some("text/css; charset=utf-8")
-    );
+    assert_eq!(header(server.port, "/assets/style.css", "content-type").as_deref(), Some("text/css; charset=utf-8"));
     assert_eq!(
         header(server.port, "/assets/search.js", "content-type").as_deref(),
         Some("text/javascript; charset=utf-8")
     );
-    assert_eq!(
-        header(server.port, "/en", "location").as_deref(),
-        Some("/en/")
-    );
-    assert_eq!(
-        get(server.port, "/link.txt").0,
-        404,
-        "a symlink out of the folder"
-    );
+    assert_eq!(header(server.port, "/en", "location").as_deref(), Some("/en/"));
+    assert_eq!(get(server.port, "/link.txt").0, 404, "a symlink out of the folder");
     assert_eq!(get(server.port, "/../secret.txt").0, 404);
     assert_eq!(get(server.port, "/__guidesite/events").0, 404);
 }
@@ -299,9 +202,7 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let said = lines
-        .find(|l| l.as_ref().is_ok_and(|l| l.contains("is in use")))
-        .and_then(Result::ok);
+    let said = lines.find(|l| l.as_ref().is_ok_and(|l| l.contains("is in use"))).and_then(Result::ok);
     let _ = child.kill();
     let _ = child.wait();
     let said = said.expect("a message about the port");

@@ -7,9 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// `tests/fixtures/<name>`.
 pub(crate) fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// The repository root (the shipped site).
@@ -50,25 +48,12 @@ pub(crate) fn build_ok(root: &Path) -> guidesite::Build {
 
 /// Outputs by path, as text.
 pub(crate) fn pages(outputs: &[Output]) -> BTreeMap<String, String> {
-    outputs
-        .iter()
-        .map(|o| {
-            (
-                o.path.clone(),
-                String::from_utf8_lossy(&o.bytes).into_owned(),
-            )
-        })
-        .collect()
+    outputs.iter().map(|o| (o.path.clone(), String::from_utf8_lossy(&o.bytes).into_owned())).collect()
 }
 
 /// The `<main>` element of a page (the part snapshots compare; the chrome is noise).
 pub(crate) fn main_of(html: &str) -> String {
     let start = html.find("<main").expect("page has <main>");
     let end = html.find("</main>").expect("page has </main>") + "</main>".len();
-    html[start..end]
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    html[start..end].lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
 }
