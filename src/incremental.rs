@@ -18,14 +18,16 @@
 //! diagnostics.
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Scan;
 use crate::render::{Job, Renderer};
-use crate::site::{Kind, PageIdx, Site};
+use crate::site::{Kind, PageIdx, Site, SourceIdx};
 use crate::source::{self, is_page_file, Source};
 use crate::{Loaded, Project};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub struct Rebuild {
     pub rendered: usize,
     /// True when everything was reloaded and rendered.
     pub full: bool,
+    /// Time spent reading, checking and rendering (for the server's log and benchmarks).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// The last good build, in memory.
@@ -99,7 +103,7 @@ impl Session {
         let loaded = crate::load(&self.project)?;
         let previous = std::mem::replace(&mut self.loaded, loaded);
         match self.render_everything() {
-            Ok(rendered) => Ok(Rebuild { rendered, full: true }),
+            Ok(rendered) => Ok(Rebuild { rendered, full: true, stages: Vec::new() }),
             Err(d) => {
                 self.loaded = previous;
                 Err(d)
@@ -129,40 +133,112 @@ impl Session {
     }
 
     fn apply_pages(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
+        let mut clock = Instant::now();
+        let mut stages = Vec::new();
+        let mut lap = |name: &'static str| {
+            stages.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
+        if let Some(edits) = self.body_only_edits(changed) {
+            lap("read");
+            let (dirty, previous) = self.replace_bodies(edits);
+            let result = self.render_dirty(dirty, stages, clock);
+            if result.is_err() {
+                self.restore_bodies(previous);
+            }
+            return result;
+        }
         let old = &self.loaded.site;
         let (sources, scans, touched) = updated_sources(&self.project, old, changed)?;
+        lap("read");
         let (site, _warnings) =
             Site::assemble_with_scans(old.config.clone(), sources, scans).map_err(|d| d.into_sorted())?;
+        lap("check");
         let dirty = match dirty_pages(old, &site, &touched) {
             Some(dirty) => dirty,
             None => {
                 self.loaded.site = site;
                 let rendered = self.render_everything()?;
-                return Ok(Rebuild { rendered, full: true });
+                return Ok(Rebuild { rendered, full: true, stages });
             }
         };
         let previous = std::mem::replace(&mut self.loaded.site, site);
+        let result = self.render_dirty(dirty, stages, clock);
+        if result.is_err() {
+            self.loaded.site = previous;
+        }
+        result
+    }
+
+    /// Re-renders the dirty pages in every language and marks the site-wide pages stale.
+    fn render_dirty(
+        &mut self,
+        dirty: BTreeSet<PageIdx>,
+        mut stages: Vec<(&'static str, Duration)>,
+        clock: Instant,
+    ) -> Result<Rebuild, Vec<Diagnostic>> {
         let renderer = self.renderer();
         let jobs: Vec<Job> =
             dirty.iter().flat_map(|&p| (0..renderer.site.langs.len()).map(move |l| Job::Page(p, l))).collect();
-        let files = match render_jobs(&renderer, &jobs) {
-            Ok(files) => files,
-            Err(d) => {
-                self.loaded.site = previous;
-                return Err(d);
-            }
-        };
-        let aggregates: Vec<(String, Job)> = renderer
-            .all_jobs()
-            .into_iter()
-            .filter(|j| !matches!(j, Job::Page(..) | Job::Landing))
-            .map(|j| (renderer.job_path(j), j))
-            .collect();
+        let files = render_jobs(&renderer, &jobs)?;
+        let aggregates: Vec<(String, Job)> =
+            renderer.site_wide_jobs().into_iter().map(|j| (renderer.job_path(j), j)).collect();
         let rendered = files.len();
         self.files.extend(files);
         self.stale.extend(aggregates);
-        Ok(Rebuild { rendered, full: false })
+        stages.push(("render", clock.elapsed()));
+        Ok(Rebuild { rendered, full: false, stages })
     }
+
+    /// When every changed file is an existing page whose front matter, references and
+    /// headings are as before, the site graph cannot change: the new texts, to swap in.
+    fn body_only_edits(&self, changed: &[PathBuf]) -> Option<Vec<(SourceIdx, Source, Scan)>> {
+        let site = &self.loaded.site;
+        let mut edits = Vec::with_capacity(changed.len());
+        for path in changed {
+            let shown = self.project.display(path);
+            let s = site.sources.iter().position(|src| src.path.as_os_str() == shown.as_os_str())?;
+            let new = source::load_one(&self.project, &site.config, path).ok()?;
+            let old = &site.sources[s];
+            if new.front != old.front || new.lang != old.lang {
+                return None;
+            }
+            let scan = crate::markdown::scan(new.body());
+            if !same_links(&scan, &site.scans[s]) {
+                return None;
+            }
+            edits.push((s, new, scan));
+        }
+        Some(edits)
+    }
+
+    /// Swaps new texts in; returns the pages that show them and what was there before.
+    fn replace_bodies(&mut self, edits: Vec<(SourceIdx, Source, Scan)>) -> (BTreeSet<PageIdx>, Vec<Swapped>) {
+        let site = &mut self.loaded.site;
+        let mut dirty = BTreeSet::new();
+        let mut previous = Vec::with_capacity(edits.len());
+        for (s, source, scan) in edits {
+            let old_source = std::mem::replace(&mut site.sources[s], Arc::new(source));
+            let old_scan = std::mem::replace(&mut site.scans[s], Arc::new(scan));
+            previous.push((s, old_source, old_scan));
+            dirty.extend(site.pages.iter().position(|p| p.versions.values().any(|&v| v == s)));
+        }
+        (dirty, previous)
+    }
+
+    fn restore_bodies(&mut self, previous: Vec<Swapped>) {
+        for (s, source, scan) in previous {
+            self.loaded.site.sources[s] = source;
+            self.loaded.site.scans[s] = scan;
+        }
+    }
+}
+
+/// Same references (targets and anchors) and same headings: nothing another page sees changed.
+fn same_links(a: &Scan, b: &Scan) -> bool {
+    let refs = |s: &Scan| s.refs.iter().map(|r| (r.target.clone(), r.anchor.clone())).collect::<Vec<_>>();
+    let anchors = |s: &Scan| s.headings.iter().map(|h| h.anchor.clone()).collect::<Vec<_>>();
+    refs(a) == refs(b) && anchors(a) == anchors(b)
 }
 
 fn render_jobs(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<HashMap<String, Arc<Vec<u8>>>, Vec<Diagnostic>> {
@@ -185,25 +261,25 @@ fn render_jobs(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<HashMap<String, 
     }
 }
 
-type Sources = (Vec<Arc<Source>>, Vec<Option<Arc<crate::markdown::Scan>>>, HashSet<PathBuf>);
+type Swapped = (SourceIdx, Arc<Source>, Arc<Scan>);
+type Sources = (Vec<Arc<Source>>, Vec<Option<Arc<Scan>>>, HashSet<PathBuf>);
 
 /// The old sources with the changed files re-read (added, replaced or removed), the scans to
 /// reuse, and the display paths that changed.
 fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result<Sources, Vec<Diagnostic>> {
     let mut touched = HashSet::new();
-    let mut fresh: HashMap<PathBuf, Option<Source>> = HashMap::new();
+    // Few files change at a time: a short list compared by bytes beats hashing every path.
+    let mut fresh: Vec<(PathBuf, Option<Source>)> = Vec::new();
     let mut errors = Vec::new();
     for path in changed.iter().collect::<BTreeSet<_>>() {
         let shown = project.display(path);
         touched.insert(shown.clone());
         if !path.exists() {
-            fresh.insert(shown, None);
+            fresh.push((shown, None));
             continue;
         }
         match source::load_one(project, &old.config, path) {
-            Ok(s) => {
-                fresh.insert(shown, Some(s));
-            }
+            Ok(s) => fresh.push((shown, Some(s))),
             Err(d) => errors.push(d),
         }
     }
@@ -213,7 +289,8 @@ fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result
     let mut sources = Vec::with_capacity(old.sources.len() + fresh.len());
     let mut scans = Vec::with_capacity(old.sources.len() + fresh.len());
     for (source, scan) in old.sources.iter().zip(&old.scans) {
-        match fresh.remove(&source.path) {
+        let replaced = fresh.iter().position(|(p, _)| p.as_os_str() == source.path.as_os_str());
+        match replaced.map(|i| fresh.swap_remove(i).1) {
             Some(Some(new)) => {
                 sources.push(Arc::new(new));
                 scans.push(None);
@@ -225,7 +302,7 @@ fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result
             }
         }
     }
-    for new in fresh.into_values().flatten() {
+    for new in fresh.into_iter().filter_map(|(_, s)| s) {
         sources.push(Arc::new(new));
         scans.push(None);
     }

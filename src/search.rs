@@ -10,8 +10,8 @@
 use crate::output::Output;
 use crate::render::urls;
 use crate::site::Site;
-use serde::Serialize;
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;

@@ -214,13 +214,16 @@ fn watch(project: Project, preview: Arc<Preview>, say: Say) -> Result<(), String
     Ok(())
 }
 
-/// Waits for a change, then gathers events until 50 ms pass quietly (2 s at most): an editor's
+/// How long the files must stay quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(25);
+
+/// Waits for a change, then gathers events until [`QUIET`] passes (2 s at most): an editor's
 /// write-and-rename or a checkout of many files becomes one batch.
 fn next_batch(rx: &mpsc::Receiver<notify::Result<notify::Event>>, project: &Project) -> Option<Vec<PathBuf>> {
     let mut changed: Vec<PathBuf> = Vec::new();
     let mut started: Option<Instant> = None;
     loop {
-        let wait = if started.is_some() { Duration::from_millis(50) } else { Duration::from_secs(3600) };
+        let wait = if started.is_some() { QUIET } else { Duration::from_secs(3600) };
         match rx.recv_timeout(wait) {
             Ok(Ok(event)) => {
                 if matches!(event.kind, notify::EventKind::Access(_)) {
@@ -251,12 +254,18 @@ fn rebuild(preview: &Preview, changed: &[PathBuf], say: &Say) {
         changed.iter().map(|p| lock(&preview.session).project().display(p).display().to_string()).collect();
     match result {
         Ok(rebuild) => {
+            let stages: Vec<String> = rebuild
+                .stages
+                .iter()
+                .map(|(name, took)| format!("{name} {:.1}", took.as_secs_f64() * 1000.0))
+                .collect();
             say(format!(
-                "Rebuilt {} file{} in {:.1} ms{} ({})",
+                "Rebuilt {} file{} in {:.1} ms{} [{}] ({})",
                 rebuild.rendered,
                 if rebuild.rendered == 1 { "" } else { "s" },
                 started.elapsed().as_secs_f64() * 1000.0,
                 if rebuild.full { ", everything" } else { "" },
+                stages.join(", "),
                 names.join(", ")
             ));
             lock(&preview.errors).clear();

@@ -27,6 +27,9 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use theme::Theme;
 
+/// Time spent per kind of job.
+pub type Timings = Vec<(&'static str, Duration)>;
+
 /// One file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Job {
@@ -85,10 +88,25 @@ impl<'a> Renderer<'a> {
         let mut jobs = vec![Job::Landing];
         for lang in 0..self.site.langs.len() {
             jobs.extend((0..self.site.pages.len()).map(|p| Job::Page(p, lang)));
-            jobs.push(Job::Overview(lang));
-            jobs.push(Job::Glossary(lang));
-            jobs.push(Job::Translations(lang));
-            jobs.extend([Job::SearchIndex(lang), Job::Print(lang), Job::ExportJson(lang), Job::ExportCsv(lang)]);
+        }
+        jobs.extend(self.site_wide_jobs());
+        jobs
+    }
+
+    /// The jobs that gather the whole site (overview, glossary, status, search, print,
+    /// exports, sitemap): what any page edit can change besides the pages themselves.
+    pub fn site_wide_jobs(&self) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for lang in 0..self.site.langs.len() {
+            jobs.extend([
+                Job::Overview(lang),
+                Job::Glossary(lang),
+                Job::Translations(lang),
+                Job::SearchIndex(lang),
+                Job::Print(lang),
+                Job::ExportJson(lang),
+                Job::ExportCsv(lang),
+            ]);
         }
         if self.site.config.base_url.is_some() {
             jobs.push(Job::Sitemap);
@@ -119,7 +137,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// [`Renderer::render_all`], also returning the CPU time spent per kind of job.
-    pub fn render_all_timed(&self) -> Result<(Vec<Output>, Vec<(&'static str, Duration)>), Diagnostics> {
+    pub fn render_all_timed(&self) -> Result<(Vec<Output>, Timings), Diagnostics> {
         let results: Vec<(Job, Duration, Result<Output, Diagnostic>)> = self
             .all_jobs()
             .par_iter()
@@ -144,7 +162,7 @@ impl<'a> Renderer<'a> {
         }
         outputs.extend(self.assets());
         let mut spent: Vec<(&'static str, Duration)> = spent.into_iter().collect();
-        spent.sort_by(|a, b| b.1.cmp(&a.1));
+        spent.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
         Ok((outputs, spent))
     }
 

@@ -8,7 +8,6 @@ use crate::project::Config;
 use crate::source::front_matter::FrontMatter;
 use crate::source::Source;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 
 /// One page per default-language source; translations join the page of the file they sit beside.
 pub(super) fn group_pages(
@@ -18,7 +17,7 @@ pub(super) fn group_pages(
 ) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut by_stem: HashMap<&PathBuf, usize> = HashMap::new();
+    let mut by_stem: HashMap<&std::ffi::OsStr, usize> = HashMap::new();
     let mut home: Option<usize> = None;
     for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang == config.default_language) {
         let Some(page) = page_of(s, source, diagnostics) else {
@@ -46,11 +45,11 @@ pub(super) fn group_pages(
             home = Some(pages.len());
         }
         by_id.insert(page.id.clone(), pages.len());
-        by_stem.insert(&source.stem, pages.len());
+        by_stem.insert(source.stem.as_os_str(), pages.len());
         pages.push(page);
     }
     for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang != config.default_language) {
-        let Some(&p) = by_stem.get(&source.stem) else {
+        let Some(&p) = by_stem.get(source.stem.as_os_str()) else {
             diagnostics.push(
                 file_error(source, "this translation has no source file")
                     .at(1, 1)

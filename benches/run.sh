@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark: full clean builds of the same synthetic corpus by guidesite and Hugo, run
+# alternately, median of N runs: wall time, CPU time (user + sys) and peak memory.
+#
+#   benches/run.sh [sizes...]        sizes: 1k 10k 6x2k 50k (default: 1k 10k 6x2k)
+#   RUNS=5 benches/run.sh 10k
+#
+# Needs: python3, hugo and GNU time (`apt-get install hugo time`), a release build
+# (`cargo build --release`). Corpora are generated once into target/bench/ from one seed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+SIZES=("${@:-1k 10k 6x2k}")
+read -r -a SIZES <<< "${SIZES[*]}"
+BIN=target/release/guidesite
+[ -x "$BIN" ] || cargo build --release
+command -v hugo >/dev/null || { echo "hugo is needed: apt-get install hugo" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
+
+corpus_args() {
+  case "$1" in
+    1k) echo "--pages 1000 --langs 1" ;;
+    10k) echo "--pages 10000 --langs 1" ;;
+    6x2k) echo "--pages 2000 --langs 6" ;;
+    50k) echo "--pages 50000 --langs 1" ;;
+    *) echo "unknown size $1" >&2; exit 1 ;;
+  esac
+}
+
+# One timed run: prints "wall cpu maxrss_kib".
+timed() {
+  local out
+  out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' <<< "$out"
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo "| corpus | files | guidesite wall | guidesite cpu | guidesite peak | hugo wall | hugo cpu | hugo peak | hugo/guidesite wall | hugo/guidesite cpu |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for size in "${SIZES[@]}"; do
+  dir=target/bench/$size
+  if [ ! -d "$dir/guidesite" ]; then
+    # shellcheck disable=SC2046
+    python3 benches/gen_corpus.py --tool guidesite $(corpus_args "$size") --out "$dir/guidesite" --force >/dev/null
+    # shellcheck disable=SC2046
+    python3 benches/gen_corpus.py --tool hugo $(corpus_args "$size") --out "$dir/hugo" --force >/dev/null
+  fi
+  files=$(find "$dir/guidesite/content" -name '*.md' | wc -l)
+  : > "$dir/g.txt"; : > "$dir/h.txt"
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$dir/guidesite/public" "$dir/hugo/public"; sync
+    timed "$BIN" build --root "$dir/guidesite" >> "$dir/g.txt"
+    rm -rf "$dir/guidesite/public" "$dir/hugo/public"; sync
+    timed hugo --quiet -s "$dir/hugo" -d "$PWD/$dir/hugo/public" >> "$dir/h.txt"
+  done
+  gw=$(cut -d' ' -f1 "$dir/g.txt" | median); gc=$(cut -d' ' -f2 "$dir/g.txt" | median); gm=$(cut -d' ' -f3 "$dir/g.txt" | median)
+  hw=$(cut -d' ' -f1 "$dir/h.txt" | median); hc=$(cut -d' ' -f2 "$dir/h.txt" | median); hm=$(cut -d' ' -f3 "$dir/h.txt" | median)
+  awk -v s="$size" -v f="$files" -v gw="$gw" -v gc="$gc" -v gm="$gm" -v hw="$hw" -v hc="$hc" -v hm="$hm" 'BEGIN {
+    printf "| %s | %d | %.2f s | %.2f s | %d MiB | %.2f s | %.2f s | %d MiB | %.2f | %.2f |\n", s, f, gw, gc, gm / 1024, hw, hc, hm / 1024, hw / gw, hc / gc }'
+done
