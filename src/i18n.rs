@@ -55,7 +55,16 @@ pub struct LangStatus {
 
 /// The hash a translation records: of the source's title and summary, and of its body when
 /// the translation has one.
-pub fn source_hash(source: &Source, with_body: bool) -> String {
+pub fn source_hash(source: &Source, with_body: bool) -> &str {
+    let (short, full) = source.hashes.get_or_init(|| (compute_hash(source, false), compute_hash(source, true)));
+    if with_body {
+        full
+    } else {
+        short
+    }
+}
+
+fn compute_hash(source: &Source, with_body: bool) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(source.front.title.as_deref().unwrap_or_default().trim().as_bytes());
     hasher.update(b"\0");
@@ -82,7 +91,7 @@ pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     let full = has_body(translation);
     let expected = source_hash(source, full);
     match (&translation.front.source_hash, full) {
-        (Some(hash), _) if *hash != expected => State::Outdated,
+        (Some(hash), _) if hash != expected => State::Outdated,
         (None, _) => State::Outdated,
         (Some(_), true) => State::Current,
         (Some(_), false) => State::TitleOnly,
@@ -147,7 +156,7 @@ pub fn mark(root: &Path, site: &Site, files: &[PathBuf]) -> Result<Vec<PathBuf>,
             Some((page, s)) if site.sources[s].lang != site.config.default_language => {
                 let translation = &site.sources[s];
                 let hash = source_hash(&site.sources[site.default_version(page)], has_body(translation));
-                plans.push((root.join(&translation.path), with_hash(translation, &hash)));
+                plans.push((root.join(&translation.path), with_hash(translation, hash)));
             }
             Some(_) => problems.push(
                 Diagnostic::error(file, "this is a source file, not a translation")

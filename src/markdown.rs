@@ -7,7 +7,7 @@
 
 use crate::render::highlight;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// The Markdown extensions every page gets.
 pub fn options() -> Options {
@@ -114,18 +114,21 @@ pub fn anchor_for(text: &str) -> String {
 
 /// Gives each heading a unique anchor: a second "Evidence" becomes `evidence-1`.
 #[derive(Default)]
-struct Anchors(HashMap<String, usize>);
+struct Anchors(HashSet<String>);
 
 impl Anchors {
+    /// The heading's anchor, numbered when taken (also when taken by a numbered one: "a 1",
+    /// "a", "a" give `a-1`, `a`, `a-2`).
     fn unique(&mut self, explicit: Option<&str>, text: &str) -> String {
         let base = explicit.map(str::to_owned).unwrap_or_else(|| anchor_for(text));
-        let count = self.0.entry(base.clone()).or_insert(0);
-        *count += 1;
-        if *count == 1 {
-            base
-        } else {
-            format!("{base}-{}", *count - 1)
+        let mut candidate = base.clone();
+        let mut n = 0;
+        while self.0.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
         }
+        self.0.insert(candidate.clone());
+        candidate
     }
 }
 
@@ -197,34 +200,21 @@ pub struct Embedding {
 
 /// [`to_html`] for a body embedded in a larger page.
 pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) -> String {
-    let anchor_prefix = embedding.anchor_prefix.as_str();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut anchors = Anchors::default();
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                // The anchor comes from the heading's own text, before references are
+                // rewritten, exactly as `scan` computes it.
                 let inner = collect_until_end(&mut parser);
                 let text = events_text(&inner);
-                let anchor = format!("{anchor_prefix}{}", anchors.unique(id.as_deref(), &text));
+                let anchor = format!("{}{}", embedding.anchor_prefix, anchors.unique(id.as_deref(), &text));
                 let level = shifted(level, embedding.heading_shift);
                 events.push(Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs }));
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
-            }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let Some((target, anchor)) = reference(link_type, &dest_url) else {
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-                    continue;
-                };
-                let resolved = resolver.resolve(target, anchor);
-                let url = resolved.as_ref().map(|r| r.url.clone()).unwrap_or_else(|| "#".into());
-                events.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
-                if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved) {
-                    collect_until_end(&mut parser);
-                    events.push(Event::InlineHtml(reference_label(r).into()));
-                    events.push(Event::End(TagEnd::Link));
-                }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let inner = collect_until_end(&mut parser);
@@ -234,8 +224,48 @@ pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) 
         }
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, resolve_references(events, resolver).into_iter());
     html
+}
+
+/// Points every cross-reference (in paragraphs, lists, tables and headings alike) at its
+/// target; a `[[id]]` without its own text shows the target's number and title.
+fn resolve_references<'a>(events: Vec<Event<'a>>, resolver: &dyn Resolver) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else {
+            out.push(event);
+            continue;
+        };
+        let Some((target, anchor)) = reference(link_type, &dest_url).map(|(t, a)| (t.to_owned(), a.map(str::to_owned)))
+        else {
+            out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            continue;
+        };
+        let resolved = resolver.resolve(&target, anchor.as_deref());
+        let url = resolved.as_ref().map(|r| r.url.clone()).unwrap_or_else(|| "#".into());
+        out.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
+        if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved) {
+            skip_until_end(&mut events);
+            out.push(Event::InlineHtml(reference_label(r).into()));
+            out.push(Event::End(TagEnd::Link));
+        }
+    }
+    out
+}
+
+/// Drops the events up to the end of the element just opened.
+fn skip_until_end<'a>(events: &mut impl Iterator<Item = Event<'a>>) {
+    let mut depth = 0usize;
+    for event in events {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => return,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
 }
 
 fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {

@@ -11,8 +11,8 @@ use crate::output::Output;
 use crate::render::urls;
 use crate::site::Site;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,7 +46,8 @@ pub fn tokens(normalized: &str) -> impl Iterator<Item = &str> {
 /// and shared by every language that shows that body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyWords {
-    /// Distinct folded words, sorted, joined by single spaces (one allocation per body).
+    /// Distinct folded words in order of first use, joined by single spaces (one allocation
+    /// per body).
     pub words: String,
     /// The start of the body's text, for result snippets.
     pub snippet: String,
@@ -55,9 +56,9 @@ pub struct BodyWords {
 /// The distinct folded words of a body's plain text, and its snippet.
 pub fn body_words(plain: &str) -> BodyWords {
     let folded = normalize(plain);
-    let mut words: Vec<&str> = tokens(&folded).collect();
-    words.sort_unstable();
-    words.dedup();
+    let mut seen: HashSet<&str> = HashSet::default();
+    seen.reserve(folded.len() / 8);
+    let words: Vec<&str> = tokens(&folded).filter(|w| seen.insert(w)).collect();
     let snippet = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
     BodyWords { words: words.join(" "), snippet }
 }
@@ -88,7 +89,7 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
             (title_words_joined(title_words), summary_words)
         })
         .collect();
-    let mut words: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut words: HashMap<&str, Vec<u32>> = HashMap::default();
     let mut docs = Vec::with_capacity(site.pages.len());
     for (d, page) in site.pages.iter().enumerate() {
         let doc = d as u32;
@@ -158,7 +159,7 @@ mod tests {
 
     #[test]
     fn postings_are_once_per_document_with_title_flag() {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         add(&mut words, "loan", 3 * 2);
         add(&mut words, "loan", 3 * 2 + 1);
         add(&mut words, "loan", 3 * 2);

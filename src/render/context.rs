@@ -50,7 +50,8 @@ pub struct LangLink<'a> {
     pub translated: bool,
 }
 
-/// A link to a page, as listings show it.
+/// A link to a page, as listings show it. Absent optional fields are left out of the
+/// template context (templates test them with `if`), which keeps per-page contexts small.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     /// The page id.
@@ -62,8 +63,10 @@ pub struct Link {
     /// Title in the page's language (or a fallback).
     pub title: String,
     /// Set when the title is in another language than the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title_lang: Option<String>,
     /// One-sentence summary, when the listing shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Relative URL.
     pub url: String,
@@ -116,7 +119,8 @@ pub struct PageContext<'a> {
     pub prev: Option<Link>,
     /// Next page in reading order.
     pub next: Option<Link>,
-    /// Children (standards with their indicators, or indicators).
+    /// Children (standards with their indicators, or indicators; on the home page the
+    /// principles with their summaries).
     pub children: Vec<Link>,
     /// Related pages.
     pub related: Vec<Link>,

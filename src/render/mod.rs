@@ -262,7 +262,11 @@ impl<'a> Renderer<'a> {
             breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
             next: page.next.map(|t| self.link(t, &path, lang)),
-            children: page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect(),
+            children: if page.kind == Kind::Home {
+                self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_summary(p, &path, lang)).collect()
+            } else {
+                page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect()
+            },
             related: links(&page.related),
             glossary: links(&page.glossary),
             backlinks: links(&page.backlinks),
@@ -292,7 +296,8 @@ impl<'a> Renderer<'a> {
 
     fn glossary(&self, lang: &str) -> Result<Output, Diagnostic> {
         let path = urls::special_path("glossary", lang);
-        let mut items: Vec<Link> = self.site.pages_of(Kind::Term).map(|(p, _)| self.link(p, &path, lang)).collect();
+        let mut items: Vec<Link> =
+            self.site.pages_of(Kind::Term).map(|(p, _)| self.link_with_summary(p, &path, lang)).collect();
         items.sort_by_cached_key(|l| l.title.to_lowercase());
         let locale = self.locales.get(lang);
         let context = ListingContext {
@@ -426,7 +431,6 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let page = &site.pages[target];
         let (title, title_lang) = site.title(page, lang);
-        let (s, _) = site.version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
         Link {
             id: page.id.clone(),
@@ -434,11 +438,19 @@ impl<'a> Renderer<'a> {
             number: page.number.as_ref().map(|_| page.id.clone()),
             title: title.to_owned(),
             title_lang: title_lang.map(str::to_owned),
-            summary: site.sources[s].front.summary.clone(),
+            summary: None,
             url: urls::relative(from, &urls::page_path(page, lang)),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             children: Vec::new(),
         }
+    }
+
+    /// A link that also carries the page's summary (cards, glossary).
+    fn link_with_summary(&self, target: PageIdx, from: &str, lang: &str) -> Link {
+        let mut link = self.link(target, from, lang);
+        let (s, _) = self.site.version(&self.site.pages[target], lang);
+        link.summary = self.site.sources[s].front.summary.clone();
+        link
     }
 
     fn link_with_children(&self, target: PageIdx, from: &str, lang: &str) -> Link {

@@ -191,9 +191,18 @@ fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
     }
 }
 
-/// Every reference in every body must name a page, and its anchor a heading of that page
-/// (in the version a reader of the same language sees).
+/// Every reference in every body must name a page, and its anchor a heading of that page —
+/// in each language the body is shown in: a default-language body also stands in for the
+/// languages its page is not translated into, and there its links lead to those languages'
+/// versions of the target.
 pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut shown_in: Vec<Vec<&str>> = vec![Vec::new(); site.sources.len()];
+    for page in &site.pages {
+        for lang in &site.langs {
+            let (s, _) = site.body_version(page, lang);
+            shown_in[s].push(lang);
+        }
+    }
     for (s, source) in site.sources.iter().enumerate() {
         for r in &site.scans[s].refs {
             let Some(target) = site.page(&r.target) else {
@@ -202,18 +211,31 @@ pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
                 continue;
             };
             let Some(anchor) = &r.anchor else { continue };
-            let (shown, _) = site.body_version(target, &source.lang);
-            let scan = &site.scans[shown];
-            if !scan.has_anchor(anchor) {
+            for lang in &shown_in[s] {
+                let (shown, _) = site.body_version(target, lang);
+                let scan = &site.scans[shown];
+                if scan.has_anchor(anchor) {
+                    continue;
+                }
                 let known: Vec<String> = scan.headings.iter().map(|h| format!("`{}`", h.anchor)).collect();
+                let version = if *lang == source.lang { String::new() } else { format!(" (its `{lang}` version)") };
                 let help = if known.is_empty() {
-                    format!("`{}` has no headings; link to the page without `#{anchor}`", target.id)
-                } else {
+                    format!("`{}`{version} has no headings; link to the page without `#{anchor}`", target.id)
+                } else if version.is_empty() {
                     format!("the headings of `{}` are {}", target.id, known.join(", "))
+                } else {
+                    format!(
+                        "the headings of `{}`{version} are {}; a translated heading keeps its original anchor with `{{#{anchor}}}`",
+                        target.id,
+                        known.join(", ")
+                    )
                 };
                 diagnostics.push(
-                    source.error_in_body(r.offset, format!("unknown anchor `#{anchor}` in `{}`", target.id)).help(help),
+                    source
+                        .error_in_body(r.offset, format!("unknown anchor `#{anchor}` in `{}`{version}", target.id))
+                        .help(help),
                 );
+                break;
             }
         }
     }

@@ -28,6 +28,9 @@ pub struct Source {
     pub yaml_range: (usize, usize),
     /// Byte offset where the body starts.
     pub body_offset: usize,
+    /// The hashes a translation of this source records, computed on first use
+    /// ([`crate::i18n::source_hash`]): without and with the body.
+    pub hashes: std::sync::OnceLock<(String, String)>,
 }
 
 impl Source {
@@ -166,7 +169,16 @@ pub fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Sourc
     let (lang, stem) = language_of(&shown, config)?;
     let split = front_matter::split(&text).map_err(|e| split_error(&shown, &text, e))?;
     let front = front_matter::parse(&shown, &text, &split)?;
-    Ok(Source { path: shown, lang, stem, text, front, yaml_range: split.yaml, body_offset: split.body })
+    Ok(Source {
+        path: shown,
+        lang,
+        stem,
+        text,
+        front,
+        yaml_range: split.yaml,
+        body_offset: split.body,
+        hashes: std::sync::OnceLock::new(),
+    })
 }
 
 fn not_utf8(path: &Path, e: std::string::FromUtf8Error) -> Diagnostic {

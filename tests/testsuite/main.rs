@@ -5,6 +5,8 @@ mod cli;
 mod corpus;
 mod errors;
 mod i18n;
+mod incremental;
 mod offline;
+mod properties;
 mod serve;
 mod support;
