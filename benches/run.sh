@@ -29,9 +29,11 @@ corpus_args() {
 
 # One timed run: prints "wall cpu maxrss_kib".
 timed() {
-  local out
-  out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' <<< "$out"
+  local report
+  report=$(mktemp)
+  /usr/bin/time -o "$report" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  awk 'END { printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$report"
+  rm -f "$report"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
