@@ -230,7 +230,8 @@ impl<'a> Renderer<'a> {
         let structure = &site.sources[site.default_version(page)].front;
         let (b, body_fallback) = site.body_version(page, lang);
         let body_source = &site.sources[b];
-        let body = markdown::to_html(body_source.body(), &PageResolver { renderer: self, from: &path, lang });
+        let body =
+            markdown::to_html(body_source.body(), &PageResolver { renderer: self, from: &path, lang, in_page: None });
         let state = i18n::state(site, page, lang);
         let view = PageView {
             id: &page.id,
@@ -487,11 +488,13 @@ pub(crate) fn ui(locale: &Locale, key: &str) -> String {
     locale.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
 }
 
-/// Resolves references of one page in one language.
-struct PageResolver<'r, 'a> {
-    renderer: &'r Renderer<'a>,
-    from: &'r str,
-    lang: &'r str,
+/// Resolves references of one page in one language. On the print page (`in_page` set),
+/// references to framework items become anchors on that page, built by the given function.
+pub(crate) struct PageResolver<'r, 'a> {
+    pub(crate) renderer: &'r Renderer<'a>,
+    pub(crate) from: &'r str,
+    pub(crate) lang: &'r str,
+    pub(crate) in_page: Option<fn(&str, Option<&str>) -> String>,
 }
 
 impl Resolver for PageResolver<'_, '_> {
@@ -499,11 +502,17 @@ impl Resolver for PageResolver<'_, '_> {
         let site = self.renderer.site;
         let page = site.page(id)?;
         let (title, title_lang) = site.title(page, self.lang);
-        let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
-        if let Some(anchor) = anchor {
-            url.push('#');
-            url.push_str(anchor);
-        }
+        let url = match self.in_page {
+            Some(in_page) if page.kind.is_framework() => in_page(id, anchor),
+            _ => {
+                let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
+                if let Some(anchor) = anchor {
+                    url.push('#');
+                    url.push_str(anchor);
+                }
+                url
+            }
+        };
         Some(Resolved {
             url,
             number: page.number.as_ref().map(|_| page.id.clone()),

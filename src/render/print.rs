@@ -4,9 +4,9 @@
 //! unique on the one page.
 
 use super::context::Chrome;
-use super::{urls, Renderer};
+use super::{urls, PageResolver, Renderer};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Resolved, Resolver};
+use crate::markdown;
 use crate::output::Output;
 use crate::site::{Kind, PageIdx};
 use rayon::prelude::*;
@@ -76,7 +76,7 @@ impl Renderer<'_> {
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
-        let resolver = PrintResolver { renderer: self, from: path, lang };
+        let resolver = PageResolver { renderer: self, from: path, lang, in_page: Some(in_page_url) };
         let anchor = anchor_of(&page.id);
         PrintItem {
             body: markdown::to_html_with(
@@ -107,36 +107,10 @@ fn heading_shift(kind: Kind) -> u8 {
     }
 }
 
-/// Framework references point inside the print page; others to the page itself.
-struct PrintResolver<'r, 'a> {
-    renderer: &'r Renderer<'a>,
-    from: &'r str,
-    lang: &'r str,
-}
-
-impl Resolver for PrintResolver<'_, '_> {
-    fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
-        let site = self.renderer.site;
-        let page = site.page(id)?;
-        let (title, title_lang) = site.title(page, self.lang);
-        let url = if page.kind.is_framework() {
-            match anchor {
-                Some(a) => format!("#{}--{a}", anchor_of(id)),
-                None => format!("#{}", anchor_of(id)),
-            }
-        } else {
-            let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
-            if let Some(a) = anchor {
-                url.push('#');
-                url.push_str(a);
-            }
-            url
-        };
-        Some(Resolved {
-            url,
-            number: (page.kind != Kind::Home && page.number.is_some()).then(|| page.id.clone()),
-            title: title.to_owned(),
-            title_lang: title_lang.map(str::to_owned),
-        })
+/// The in-page target of a reference to a framework item.
+fn in_page_url(id: &str, anchor: Option<&str>) -> String {
+    match anchor {
+        Some(a) => format!("#{}--{a}", anchor_of(id)),
+        None => format!("#{}", anchor_of(id)),
     }
 }
