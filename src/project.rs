@@ -145,7 +145,7 @@ pub fn is_language_code(code: &str) -> bool {
 
 /// 1-based line of a top-level `key:` in a YAML text.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))).map(|i| i + 1)
+    crate::source::find_key(yaml, key).map(|offset| crate::diagnostic::line_col(yaml, offset).0)
 }
 
 #[cfg(test)]

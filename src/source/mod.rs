@@ -103,7 +103,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 /// Byte offset of a top-level `key:` in a YAML text.
-fn find_key(yaml: &str, key: &str) -> Option<usize> {
+pub(crate) fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut pos = 0;
     for line in yaml.split_inclusive('\n') {
         if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {

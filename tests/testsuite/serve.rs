@@ -44,25 +44,27 @@ fn start(args: &[&str], dir: &Path) -> Server {
     Server { child, port }
 }
 
-/// (status, body) of a GET sent exactly as written.
-fn get(port: u16, path: &str) -> (u16, String) {
+/// (status, head, body) of a GET sent exactly as written.
+fn request(port: u16, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let text = String::from_utf8_lossy(&response).into_owned();
     let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_owned(), body.to_owned())
+}
+
+/// (status, body) of a GET.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let (status, _, body) = request(port, path);
     (status, body)
 }
 
+/// One response header of a GET.
 fn header(port: u16, path: &str, name: &str) -> Option<String> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let head = text.split("\r\n\r\n").next().unwrap_or_default().to_owned();
+    let (_, head, _) = request(port, path);
     head.lines()
         .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
 }
