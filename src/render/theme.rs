@@ -19,6 +19,10 @@ mod builtin {
     pub(super) const FILES: &[(&str, &str)] = theme_files!(
         "templates/base.html",
         "templates/macros.html",
+        "templates/partials/badges.html",
+        "templates/partials/breadcrumb.html",
+        "templates/partials/notice.html",
+        "templates/partials/pager.html",
         "templates/landing.html",
         "templates/home.html",
         "templates/page.html",
