@@ -6,8 +6,9 @@
 //! language. Reference syntax: `[[2.1.3]]`, `[[2.1.3|own text]]`, `[own text](id:2.1.3#anchor)`.
 
 use crate::render::highlight;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// The Markdown extensions every page gets.
 pub fn options() -> Options {
@@ -49,6 +50,8 @@ pub struct Scan {
     pub refs: Vec<RefUse>,
     /// What the search index needs of the body.
     pub search: crate::search::BodyWords,
+    /// The body's HTML, rendered once for every page that shows it.
+    pub html: Compiled,
 }
 
 impl Scan {
@@ -132,47 +135,265 @@ impl Anchors {
     }
 }
 
-fn level_number(level: HeadingLevel) -> u8 {
-    level as u8
+/// Reads a body once: its headings and references (for the site graph), its words (for the
+/// search index) and its HTML with holes (for every page that shows it).
+pub fn scan(body: &str) -> Scan {
+    // NUL marks the holes in the HTML; CommonMark replaces it in input anyway.
+    let cleaned;
+    let body = if body.contains('\0') {
+        cleaned = body.replace('\0', "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        body
+    };
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut text = String::with_capacity(body.len());
+    for (event, _) in &events {
+        collect_text(event, &mut text);
+    }
+    let mut compiler = Compiler::new(events);
+    compiler.run();
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, compiler.out.into_iter());
+    Scan {
+        headings: compiler.headings,
+        refs: compiler.refs,
+        search: crate::search::body_words(&text),
+        html: Compiled { html, holes: compiler.holes },
+    }
 }
 
-/// Reads a body's headings and references.
-pub fn scan(body: &str) -> Scan {
-    let mut scan = Scan::default();
-    let mut anchors = Anchors::default();
-    let mut heading: Option<(Option<String>, u8, String)> = None;
-    let mut text = String::with_capacity(body.len());
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        collect_text(&event, &mut text);
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((id.map(|i| i.to_string()), level_number(level), String::new()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((id, level, text)) = heading.take() {
-                    let anchor = anchors.unique(id.as_deref(), &text);
-                    scan.headings.push(Heading { anchor, text, level });
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, text)) = heading.as_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
-                if let Some((id, anchor)) = reference(link_type, &dest_url) {
-                    scan.refs.push(RefUse {
-                        target: id.to_owned(),
-                        anchor: anchor.map(str::to_owned),
-                        offset: range.start,
-                    });
-                }
-            }
-            _ => {}
+/// The marker left in the HTML where a hole is; NUL never reaches the HTML otherwise.
+const MARKER: &str = "\0";
+
+/// Turns a body's events into HTML events with hole markers, collecting headings and
+/// references on the way.
+struct Compiler<'a> {
+    events: Vec<(Event<'a>, Range<usize>)>,
+    out: Vec<Event<'a>>,
+    holes: Vec<Hole>,
+    headings: Vec<Heading>,
+    refs: Vec<RefUse>,
+    anchors: Anchors,
+    image_depth: usize,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(events: Vec<(Event<'a>, Range<usize>)>) -> Self {
+        Compiler {
+            out: Vec::with_capacity(events.len() + 8),
+            events,
+            holes: Vec::new(),
+            headings: Vec::new(),
+            refs: Vec::new(),
+            anchors: Anchors::default(),
+            image_depth: 0,
         }
     }
-    scan.search = crate::search::body_words(&text);
-    scan
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.events.len() {
+            i = match &self.events[i].0 {
+                Event::Start(Tag::Heading { .. }) => self.heading(i),
+                Event::Start(Tag::CodeBlock(_)) => self.code_block(i),
+                _ => self.one(i),
+            };
+        }
+    }
+
+    /// The event at `i`, taken out of the input.
+    fn take(&mut self, i: usize) -> Event<'a> {
+        std::mem::replace(&mut self.events[i].0, Event::SoftBreak)
+    }
+
+    /// The index of the end of the element opened at `i`.
+    fn end_of(&self, i: usize) -> usize {
+        let mut depth = 0usize;
+        for (j, (event, _)) in self.events.iter().enumerate().skip(i + 1) {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return j,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+        }
+        self.events.len()
+    }
+
+    fn text_between(&self, from: usize, to: usize) -> String {
+        events_text(self.events[from..to.min(self.events.len())].iter().map(|(e, _)| e))
+    }
+
+    /// A heading: its anchor comes from its own text (references unresolved); its level and
+    /// id are holes, so a page that embeds the body can shift and prefix them.
+    fn heading(&mut self, i: usize) -> usize {
+        let end = self.end_of(i);
+        let Event::Start(Tag::Heading { level, id, classes, attrs }) = self.take(i) else {
+            return i + 1;
+        };
+        let text = self.text_between(i + 1, end);
+        let anchor = self.anchors.unique(id.as_deref(), &text);
+        let level = level as u8;
+        self.headings.push(Heading { anchor: anchor.clone(), text, level });
+        self.holes.push(Hole::HeadingStart { level, anchor, attrs: heading_attrs(&classes, &attrs) });
+        self.out.push(Event::InlineHtml(MARKER.into()));
+        let mut j = i + 1;
+        while j < end {
+            j = self.one(j);
+        }
+        self.holes.push(Hole::HeadingEnd { level });
+        self.out.push(Event::InlineHtml(MARKER.into()));
+        end + 1
+    }
+
+    /// A code block, highlighted once here.
+    fn code_block(&mut self, i: usize) -> usize {
+        let end = self.end_of(i);
+        let Event::Start(Tag::CodeBlock(kind)) = self.take(i) else {
+            return i + 1;
+        };
+        let code = self.text_between(i + 1, end);
+        self.out.push(Event::Html(code_block(&kind, &code).into()));
+        end + 1
+    }
+
+    /// One inline or block event. A cross-reference's opening becomes a hole (except inside
+    /// an image's text, where HTML shows no links); the text of a `[[id]]` without its own
+    /// text becomes a label hole.
+    fn one(&mut self, i: usize) -> usize {
+        let event = self.take(i);
+        match &event {
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            _ => {}
+        }
+        let Event::Start(Tag::Link { link_type, dest_url, title, .. }) = &event else {
+            self.out.push(event);
+            return i + 1;
+        };
+        let Some((target, anchor)) = reference(*link_type, dest_url) else {
+            self.out.push(event);
+            return i + 1;
+        };
+        self.refs.push(RefUse {
+            target: target.to_owned(),
+            anchor: anchor.map(str::to_owned),
+            offset: self.events[i].1.start,
+        });
+        if self.image_depth > 0 {
+            self.out.push(event);
+            return i + 1;
+        }
+        let labelled = matches!(link_type, LinkType::WikiLink { has_pothole: false });
+        let end = if labelled { self.end_of(i) } else { i + 1 };
+        let label = labelled.then(|| {
+            let inner: Vec<Event<'a>> = (i + 1..end).map(|j| self.take(j)).collect();
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+            html
+        });
+        self.holes.push(Hole::Link {
+            target: target.to_owned(),
+            anchor: anchor.map(str::to_owned),
+            title: title.to_string(),
+            label,
+        });
+        self.out.push(Event::InlineHtml(MARKER.into()));
+        if labelled {
+            self.holes.push(Hole::Label);
+            self.out.push(Event::InlineHtml(MARKER.into()));
+        }
+        end
+    }
+}
+
+type Attrs<'a> = [(CowStr<'a>, Option<CowStr<'a>>)];
+
+/// ` class="a b" key="value"`: a heading's attributes besides its id, as HTML.
+fn heading_attrs(classes: &[CowStr<'_>], attrs: &Attrs<'_>) -> String {
+    let mut out = String::new();
+    if !classes.is_empty() {
+        let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+        out.push_str(&format!(" class=\"{}\"", escape(&joined.join(" "))));
+    }
+    for (name, value) in attrs {
+        out.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
+    }
+    out
+}
+
+/// What the page that shows a body decides, at one place of the body's HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Hole {
+    /// `<hN id="...">`: the level may be shifted and the id prefixed.
+    HeadingStart { level: u8, anchor: String, attrs: String },
+    /// `</hN>`.
+    HeadingEnd { level: u8 },
+    /// `<a href="...">` of a cross-reference. `label` is set for `[[id]]` without its own
+    /// text: the HTML of that text, shown when the target does not exist.
+    Link { target: String, anchor: Option<String>, title: String, label: Option<String> },
+    /// The number and title of the link just opened.
+    Label,
+}
+
+/// A body's HTML, rendered once, with holes where the page that shows it decides: heading
+/// levels and ids, and the URL and label of each cross-reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Compiled {
+    /// The HTML, with a NUL where each hole is.
+    html: String,
+    holes: Vec<Hole>,
+}
+
+impl Compiled {
+    /// The body's HTML in one page: references resolved by `resolver`, headings placed by
+    /// `embedding`.
+    pub fn render(&self, resolver: &dyn Resolver, embedding: &Embedding) -> String {
+        let mut out = String::with_capacity(self.html.len() + self.holes.len() * 48);
+        let mut pieces = self.html.split('\0');
+        out.push_str(pieces.next().unwrap_or_default());
+        let mut last: Option<(Option<Resolved>, &Option<String>)> = None;
+        for (hole, piece) in self.holes.iter().zip(pieces) {
+            match hole {
+                Hole::HeadingStart { level, anchor, attrs } => {
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    out.push_str(&format!("<h{} id=\"", (level + embedding.heading_shift).min(6)));
+                    let _ = pulldown_cmark_escape::escape_html(&mut out, &embedding.anchor_prefix);
+                    let _ = pulldown_cmark_escape::escape_html(&mut out, anchor);
+                    out.push('"');
+                    out.push_str(attrs);
+                    out.push('>');
+                }
+                Hole::HeadingEnd { level } => {
+                    out.push_str(&format!("</h{}>", (level + embedding.heading_shift).min(6)));
+                    if !piece.starts_with('\n') {
+                        out.push('\n');
+                    }
+                }
+                Hole::Link { target, anchor, title, label } => {
+                    let resolved = resolver.resolve(target, anchor.as_deref());
+                    out.push_str("<a href=\"");
+                    let _ = pulldown_cmark_escape::escape_href(&mut out, resolved.as_ref().map_or("#", |r| &r.url));
+                    if !title.is_empty() {
+                        out.push_str("\" title=\"");
+                        let _ = pulldown_cmark_escape::escape_html(&mut out, title);
+                    }
+                    out.push_str("\">");
+                    last = Some((resolved, label));
+                }
+                Hole::Label => match &last {
+                    Some((Some(r), _)) => out.push_str(&reference_label(r)),
+                    Some((None, Some(fallback))) => out.push_str(fallback),
+                    _ => {}
+                },
+            }
+            out.push_str(piece);
+        }
+        out
+    }
 }
 
 /// Adds an event's words to a plain-text rendering (blocks and breaks become spaces).
@@ -184,7 +405,8 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
     }
 }
 
-/// Renders a body to HTML, resolving references, adding heading anchors and highlighting code.
+/// Renders a body to HTML on a page of its own. (Pages use the HTML their body's [`Scan`]
+/// compiled instead of scanning again.)
 pub fn to_html(body: &str, resolver: &dyn Resolver) -> String {
     to_html_with(body, resolver, &Embedding::default())
 }
@@ -200,102 +422,10 @@ pub struct Embedding {
 
 /// [`to_html`] for a body embedded in a larger page.
 pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) -> String {
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut anchors = Anchors::default();
-    let mut parser = Parser::new_ext(body, options());
-    while let Some(event) = parser.next() {
-        match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                // The anchor comes from the heading's own text, before references are
-                // rewritten, exactly as `scan` computes it.
-                let inner = collect_until_end(&mut parser);
-                let text = events_text(&inner);
-                let anchor = format!("{}{}", embedding.anchor_prefix, anchors.unique(id.as_deref(), &text));
-                let level = shifted(level, embedding.heading_shift);
-                events.push(Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs }));
-                events.extend(inner);
-                events.push(Event::End(TagEnd::Heading(level)));
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let inner = collect_until_end(&mut parser);
-                events.push(Event::Html(code_block(&kind, &events_text(&inner)).into()));
-            }
-            other => events.push(other),
-        }
-    }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, resolve_references(events, resolver).into_iter());
-    html
+    scan(body).html.render(resolver, embedding)
 }
 
-/// Points every cross-reference (in paragraphs, lists, tables and headings alike) at its
-/// target; a `[[id]]` without its own text shows the target's number and title.
-fn resolve_references<'a>(events: Vec<Event<'a>>, resolver: &dyn Resolver) -> Vec<Event<'a>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut events = events.into_iter();
-    while let Some(event) = events.next() {
-        let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else {
-            out.push(event);
-            continue;
-        };
-        let Some((target, anchor)) = reference(link_type, &dest_url).map(|(t, a)| (t.to_owned(), a.map(str::to_owned)))
-        else {
-            out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
-            continue;
-        };
-        let resolved = resolver.resolve(&target, anchor.as_deref());
-        let url = resolved.as_ref().map(|r| r.url.clone()).unwrap_or_else(|| "#".into());
-        out.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }));
-        if let (LinkType::WikiLink { has_pothole: false }, Some(r)) = (link_type, &resolved) {
-            skip_until_end(&mut events);
-            out.push(Event::InlineHtml(reference_label(r).into()));
-            out.push(Event::End(TagEnd::Link));
-        }
-    }
-    out
-}
-
-/// Drops the events up to the end of the element just opened.
-fn skip_until_end<'a>(events: &mut impl Iterator<Item = Event<'a>>) {
-    let mut depth = 0usize;
-    for event in events {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return,
-            Event::End(_) => depth -= 1,
-            _ => {}
-        }
-    }
-}
-
-fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
-    match (level as u8 + shift).min(6) {
-        1 => HeadingLevel::H1,
-        2 => HeadingLevel::H2,
-        3 => HeadingLevel::H3,
-        4 => HeadingLevel::H4,
-        5 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
-    }
-}
-
-/// Takes the events up to the end of the element just opened (nested elements included).
-fn collect_until_end<'a>(parser: &mut Parser<'a>) -> Vec<Event<'a>> {
-    let mut depth = 0usize;
-    let mut inner = Vec::new();
-    for event in parser.by_ref() {
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => break,
-            Event::End(_) => depth -= 1,
-            _ => {}
-        }
-        inner.push(event);
-    }
-    inner
-}
-
-fn events_text(events: &[Event<'_>]) -> String {
+fn events_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
     let mut text = String::new();
     for event in events {
         if let Event::Text(t) | Event::Code(t) = event {

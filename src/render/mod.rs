@@ -230,8 +230,10 @@ impl<'a> Renderer<'a> {
         let structure = &site.sources[site.default_version(page)].front;
         let (b, body_fallback) = site.body_version(page, lang);
         let body_source = &site.sources[b];
-        let body =
-            markdown::to_html(body_source.body(), &PageResolver { renderer: self, from: &path, lang, in_page: None });
+        let body = site.scans[b].html.render(
+            &PageResolver { renderer: self, from: &path, lang, in_page: None },
+            &markdown::Embedding::default(),
+        );
         let state = i18n::state(site, page, lang);
         let view = PageView {
             id: &page.id,

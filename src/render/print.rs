@@ -79,8 +79,7 @@ impl Renderer<'_> {
         let resolver = PageResolver { renderer: self, from: path, lang, in_page: Some(in_page_url) };
         let anchor = anchor_of(&page.id);
         PrintItem {
-            body: markdown::to_html_with(
-                site.sources[b].body(),
+            body: site.scans[b].html.render(
                 &resolver,
                 &markdown::Embedding { anchor_prefix: format!("{anchor}--"), heading_shift: heading_shift(page.kind) },
             ),
