@@ -539,4 +539,27 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
     }
+
+    #[test]
+    fn one_compiled_body_renders_on_its_page_and_embedded() {
+        let compiled = scan("## How {.x}\n\nSee [[2.1.3]], [[9.9]] and ![a [b](id:2.1.3) c](i.png).\n\n## How\n").html;
+        let page = compiled.render(&Fixed, &Embedding::default());
+        assert!(
+            page.starts_with("<h2 id=\"how\" class=\"x\">How</h2>\n<p>See <a href=\"../2.1.3/index.html\"><bdi"),
+            "{page}"
+        );
+        assert!(page.contains(r##"<a href="#">9.9</a>"##), "an unknown target keeps its text: {page}");
+        assert!(page.contains(r#"alt="a b c""#), "no link inside alt text: {page}");
+        assert!(page.ends_with("<h2 id=\"how-1\">How</h2>\n"), "{page}");
+        let embedded = compiled.render(&Fixed, &Embedding { anchor_prefix: "p-1--".into(), heading_shift: 3 });
+        assert!(embedded.starts_with("<h5 id=\"p-1--how\" class=\"x\">How</h5>\n"), "{embedded}");
+        assert!(!embedded.contains('\0'), "{embedded}");
+    }
+
+    #[test]
+    fn nul_in_a_body_cannot_open_a_hole() {
+        let html = to_html("a\0b [[2.1.3]]\n\n```\n\0\n```\n", &Fixed);
+        assert!(!html.contains('\0'), "{html}");
+        assert!(html.contains(r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi>"#), "{html}");
+    }
 }
