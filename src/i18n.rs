@@ -86,8 +86,12 @@ pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     let Some(&t) = page.versions.get(lang) else {
         return State::Missing;
     };
+    let original = site.default_version(page);
+    if t == original {
+        return State::Current;
+    }
     let translation = &site.sources[t];
-    let source = &site.sources[site.default_version(page)];
+    let source = &site.sources[original];
     let full = has_body(translation);
     let expected = source_hash(source, full);
     match (&translation.front.source_hash, full) {

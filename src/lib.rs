@@ -10,12 +10,12 @@
 //! themes/<name>/     ─► Theme                      (render::theme)
 //! content/**.md      ─► Vec<Source>                (source)
 //!                    ─► Site: pages, links, checks (site, markdown::scan)
-//!                    ─► Vec<Output> in memory      (render, markdown::to_html)
-//!                    ─► disk, swapped in whole     (output)
+//!                    ─► Output per file            (render, filling markdown::Compiled)
+//!                    ─► disk, swapped in whole     (output::Staging)
 //! ```
 //!
-//! [`build`] runs every stage but the last; the CLI writes the outputs with
-//! [`output::write_atomically`]. The library never prints.
+//! [`build_to`] runs every stage, writing each file as soon as it is rendered; [`build`] keeps
+//! the files in memory instead (`serve`, `pack`, tests). The library never prints.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diagnostic;
@@ -90,18 +90,67 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Runs the pipeline up to rendering: every output file in memory.
 pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
+    let files = output::Collector::default();
+    let (site, warnings, timings) = render_with(project, &|output| files.push(output))?;
+    let outputs = files.into_sorted();
+    Ok(Build { site, outputs, warnings, timings })
+}
+
+/// A build written to disk.
+#[derive(Debug)]
+pub struct Written {
+    /// The checked site graph.
+    pub site: Site,
+    /// How many files were written.
+    pub files: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// As in [`Build::timings`], plus the swap.
+    pub timings: Vec<(String, Duration)>,
+}
+
+/// Runs the whole pipeline into `dest`: each file is written into a staging folder as soon as
+/// it is rendered (in parallel), and the folder replaces `dest` only when the build succeeded;
+/// on failure `dest` is left as it was.
+pub fn build_to(project: &Project, dest: &std::path::Path) -> Result<Written, Vec<Diagnostic>> {
+    let cannot_write = |e: std::io::Error| {
+        Diagnostic::error(dest, format!("cannot write the site: {e}"))
+            .help("check that the folder is writable and the disk has room; the previous output was left as it was")
+    };
+    let staging = output::Staging::create(dest).map_err(|e| vec![cannot_write(e)])?;
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    let (site, warnings, mut timings) = render_with(project, &|output| {
+        staging.write(&output.path, &output.bytes).map_err(cannot_write)?;
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    })?;
+    let swapping = Instant::now();
+    staging.commit().map_err(|e| vec![cannot_write(e)])?;
+    timings.push(("swap into place (wall)".to_owned(), swapping.elapsed()));
+    Ok(Written { site, files: files.into_inner(), warnings, timings })
+}
+
+type Rendered = (Site, Vec<Diagnostic>, Vec<(String, Duration)>);
+
+/// Loads, checks and renders the site, handing every file to `sink`.
+fn render_with(
+    project: &Project,
+    sink: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
+) -> Result<Rendered, Vec<Diagnostic>> {
     let started = Instant::now();
     let Loaded { site, locales, theme, mut warnings } = load(project)?;
     let loaded = started.elapsed();
     let renderer = Renderer { site: &site, theme: &theme, locales: &locales };
-    let (outputs, spent) = renderer.render_all_timed().map_err(|d| {
+    let spent = renderer.render_each(sink).map_err(|d| {
         warnings.extend(d.into_sorted());
         warnings.clone()
     })?;
-    let mut timings =
-        vec![("load and check (wall)".to_owned(), loaded), ("render (wall)".to_owned(), started.elapsed() - loaded)];
+    let mut timings = vec![
+        ("load and check (wall)".to_owned(), loaded),
+        ("render and write (wall)".to_owned(), started.elapsed() - loaded),
+    ];
     timings.extend(spent.into_iter().map(|(kind, took)| (format!("  {kind} (cpu)"), took)));
-    Ok(Build { site, outputs, warnings, timings })
+    Ok((site, warnings, timings))
 }
 
 /// Keeps a stage's warnings; turns its errors into the build's failure.

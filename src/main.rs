@@ -130,29 +130,22 @@ fn main() -> ExitCode {
 fn build(root: PathBuf, output: PathBuf, show_timings: bool) -> ExitCode {
     let started = Instant::now();
     let project = Project::new(&root);
-    let built = match guidesite::build(&project) {
+    let dest = if output.is_absolute() { output } else { root.join(output) };
+    let built = match guidesite::build_to(&project, &dest) {
         Ok(built) => built,
         Err(diagnostics) => return report_failure(&diagnostics),
     };
     print_diagnostics(&built.warnings);
-    let dest = if output.is_absolute() { output } else { root.join(output) };
-    let writing = Instant::now();
-    if let Err(e) = guidesite::output::write_atomically(&built.outputs, &dest) {
-        eprintln!("error: cannot write the site to {}: {e}", dest.display());
-        eprintln!("  = help: check that the folder is writable; the previous output was left as it was");
-        return ExitCode::from(1);
-    }
     if show_timings {
         for (stage, took) in &built.timings {
             eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
         }
-        eprintln!("{:>8.1} ms  write (wall)", writing.elapsed().as_secs_f64() * 1000.0);
     }
     eprintln!(
         "Built {} pages in {} languages ({} files) into {} in {:.2} s",
         built.site.pages.len(),
         built.site.langs.len(),
-        built.outputs.len(),
+        built.files,
         dest.display(),
         started.elapsed().as_secs_f64()
     );

@@ -138,14 +138,17 @@ impl Anchors {
 /// Reads a body once: its headings and references (for the site graph), its words (for the
 /// search index) and its HTML with holes (for every page that shows it).
 pub fn scan(body: &str) -> Scan {
-    // NUL marks the holes in the HTML; CommonMark replaces it in input anyway.
-    let cleaned;
-    let body = if body.contains('\0') {
-        cleaned = body.replace('\0', "\u{FFFD}");
-        cleaned.as_str()
-    } else {
-        body
-    };
+    // NUL marks the holes in the HTML; CommonMark replaces it in input anyway (reference
+    // offsets are mapped back to the body as written).
+    if body.contains('\0') {
+        let mut scan = scan(&body.replace('\0', "\u{FFFD}"));
+        let nuls: Vec<usize> = body.match_indices('\0').map(|(i, _)| i).collect();
+        for r in &mut scan.refs {
+            let before = nuls.iter().enumerate().take_while(|&(k, &at)| at + 2 * k < r.offset).count();
+            r.offset -= 2 * before;
+        }
+        return scan;
+    }
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let mut text = String::with_capacity(body.len());
     for (event, _) in &events {
@@ -347,22 +350,39 @@ pub struct Compiled {
 }
 
 impl Compiled {
+    /// The size of the HTML without its holes filled: about the size of the result.
+    pub fn len(&self) -> usize {
+        self.html.len()
+    }
+
+    /// True for an empty body.
+    pub fn is_empty(&self) -> bool {
+        self.html.is_empty()
+    }
+
     /// The body's HTML in one page: references resolved by `resolver`, headings placed by
     /// `embedding`.
     pub fn render(&self, resolver: &dyn Resolver, embedding: &Embedding) -> String {
         let mut out = String::with_capacity(self.html.len() + self.holes.len() * 48);
+        self.render_into(&mut out, resolver, embedding);
+        out
+    }
+
+    /// [`Compiled::render`], appending to `out`.
+    pub fn render_into(&self, out: &mut String, resolver: &dyn Resolver, embedding: &Embedding) {
+        let start = out.len();
         let mut pieces = self.html.split('\0');
         out.push_str(pieces.next().unwrap_or_default());
         let mut last: Option<(Option<Resolved>, &Option<String>)> = None;
         for (hole, piece) in self.holes.iter().zip(pieces) {
             match hole {
                 Hole::HeadingStart { level, anchor, attrs } => {
-                    if !out.is_empty() && !out.ends_with('\n') {
+                    if out.len() > start && !out.ends_with('\n') {
                         out.push('\n');
                     }
                     out.push_str(&format!("<h{} id=\"", (level + embedding.heading_shift).min(6)));
-                    let _ = pulldown_cmark_escape::escape_html(&mut out, &embedding.anchor_prefix);
-                    let _ = pulldown_cmark_escape::escape_html(&mut out, anchor);
+                    let _ = pulldown_cmark_escape::escape_html(&mut *out, &embedding.anchor_prefix);
+                    let _ = pulldown_cmark_escape::escape_html(&mut *out, anchor);
                     out.push('"');
                     out.push_str(attrs);
                     out.push('>');
@@ -376,10 +396,10 @@ impl Compiled {
                 Hole::Link { target, anchor, title, label } => {
                     let resolved = resolver.resolve(target, anchor.as_deref());
                     out.push_str("<a href=\"");
-                    let _ = pulldown_cmark_escape::escape_href(&mut out, resolved.as_ref().map_or("#", |r| &r.url));
+                    let _ = pulldown_cmark_escape::escape_href(&mut *out, resolved.as_ref().map_or("#", |r| &r.url));
                     if !title.is_empty() {
                         out.push_str("\" title=\"");
-                        let _ = pulldown_cmark_escape::escape_html(&mut out, title);
+                        let _ = pulldown_cmark_escape::escape_html(&mut *out, title);
                     }
                     out.push_str("\">");
                     last = Some((resolved, label));
@@ -392,7 +412,6 @@ impl Compiled {
             }
             out.push_str(piece);
         }
-        out
     }
 }
 

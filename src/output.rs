@@ -1,9 +1,9 @@
 //! Output files and writing them. A build writes into a fresh folder beside the destination
-//! and swaps it in only when every file is written, so a failed build leaves the previous
-//! output exactly as it was. The old folder is deleted after the swap.
+//! ([`Staging`]), file by file as pages are rendered, and swaps it in only when every file is
+//! written, so a failed build leaves the previous output exactly as it was. The old folder is
+//! deleted after the swap.
 
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -23,33 +23,99 @@ impl Output {
     }
 }
 
+/// Gathers the files that rendering threads hand over, for builds kept in memory.
+#[derive(Debug, Default)]
+pub struct Collector(std::sync::Mutex<Vec<Output>>);
+
+impl Collector {
+    /// Keeps one file.
+    pub fn push(&self, output: Output) -> Result<(), crate::Diagnostic> {
+        let mut files = self.0.lock().map_err(|_| crate::Diagnostic::error("build", "a rendering thread failed"))?;
+        files.push(output);
+        Ok(())
+    }
+
+    /// Every file kept, sorted by path.
+    pub fn into_sorted(self) -> Vec<Output> {
+        let mut files = self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
 /// Writes `outputs` to `dest`: into a temporary sibling first, then swapped in.
 pub fn write_atomically(outputs: &[Output], dest: &Path) -> io::Result<()> {
-    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    if let Err(e) = write_tree(outputs, &staging) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+    let staging = Staging::create(dest)?;
+    outputs.par_iter().try_for_each(|o| staging.write(&o.path, &o.bytes))?;
+    staging.commit()
+}
+
+/// A fresh folder beside the destination that a build writes into while it renders (any
+/// thread, any order), swapped in whole by [`Staging::commit`]. Dropped without a commit
+/// (a failed build), it is deleted and the destination is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    root: PathBuf,
+    dest: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// An empty staging folder for `dest`.
+    pub fn create(dest: &Path) -> io::Result<Staging> {
+        let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let root = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir(&root)?;
+        Ok(Staging { root, dest: dest.to_owned(), retired, committed: false })
     }
-    let had_previous = dest.exists();
-    if had_previous {
-        std::fs::rename(dest, &retired)?;
-    }
-    if let Err(e) = std::fs::rename(&staging, dest) {
-        if had_previous {
-            let _ = std::fs::rename(&retired, dest);
+
+    /// Writes one file (`path` relative to the site root, `/`-separated), creating its folder
+    /// the first time it is missing.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let full = self.root.join(path);
+        match std::fs::write(&full, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(dir) = full.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(&full, bytes)
+            }
+            done => done,
         }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
     }
-    if had_previous {
-        delete_in_background(&retired)?;
+
+    /// Swaps the written folder in for the destination; the previous output is deleted in
+    /// the background.
+    pub fn commit(mut self) -> io::Result<()> {
+        let had_previous = self.dest.exists();
+        if had_previous {
+            std::fs::rename(&self.dest, &self.retired)?;
+        }
+        if let Err(e) = std::fs::rename(&self.root, &self.dest) {
+            if had_previous {
+                let _ = std::fs::rename(&self.retired, &self.dest);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_previous {
+            delete_in_background(&self.retired)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
 }
 
 /// Deletes the retired output without making the build wait: deleting thousands of files
@@ -71,17 +137,6 @@ fn delete_in_background(dir: &Path) -> io::Result<()> {
         }
     }
     std::fs::remove_dir_all(dir)
-}
-
-/// Writes every output under `root` (which must not exist yet), in parallel.
-fn write_tree(outputs: &[Output], root: &Path) -> io::Result<()> {
-    let dirs: BTreeSet<PathBuf> =
-        outputs.iter().filter_map(|o| Path::new(&o.path).parent().map(|d| root.join(d))).collect();
-    std::fs::create_dir_all(root)?;
-    for dir in &dirs {
-        std::fs::create_dir_all(dir)?;
-    }
-    outputs.par_iter().try_for_each(|o| std::fs::write(root.join(&o.path), &o.bytes))
 }
 
 #[cfg(test)]

@@ -89,7 +89,7 @@ pub struct PageView<'a> {
     pub title: &'a str,
     /// Summary, if written.
     pub summary: Option<&'a str>,
-    /// The body as HTML.
+    /// Where the body goes (see `Renderer::output_with_bodies`): templates show it with `{{ page.body | safe }}`.
     pub body: String,
     /// Products.
     pub applies_to: Vec<&'static str>,

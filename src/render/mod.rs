@@ -131,39 +131,64 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders the whole site: all jobs in parallel, plus the theme's assets.
+    /// Renders the whole site in memory: all jobs in parallel, plus the theme's assets,
+    /// sorted by path.
     pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
-        self.render_all_timed().map(|(outputs, _)| outputs)
+        let files = crate::output::Collector::default();
+        self.render_each(&|output| files.push(output))?;
+        Ok(files.into_sorted())
     }
 
-    /// [`Renderer::render_all`], also returning the CPU time spent per kind of job.
-    pub fn render_all_timed(&self) -> Result<(Vec<Output>, Timings), Diagnostics> {
-        let results: Vec<(Job, Duration, Result<Output, Diagnostic>)> = self
-            .all_jobs()
+    /// Renders every job in parallel and hands each file to `sink` as soon as it is rendered
+    /// (the build writes it to disk there and then, so the site is never held in memory
+    /// whole). Returns the CPU time spent per kind of job; fails with every rendering error,
+    /// or the first error of the sink.
+    pub fn render_each(
+        &self,
+        sink: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<Timings, Diagnostics> {
+        let mut jobs = self.all_jobs();
+        // The few large jobs first, so no thread is left with one of them at the end.
+        jobs.sort_by_key(|job| !matches!(job, Job::Print(_) | Job::SearchIndex(_)));
+        let sink_failed = std::sync::OnceLock::new();
+        let results: Vec<(Job, Duration, Option<Diagnostic>)> = jobs
             .par_iter()
             .map(|&job| {
+                if sink_failed.get().is_some() {
+                    return (job, Duration::ZERO, None);
+                }
                 let started = Instant::now();
                 let result = self.render(job);
-                (job, started.elapsed(), result)
+                let took = started.elapsed();
+                match result {
+                    Ok(output) => {
+                        if let Err(d) = sink(output) {
+                            let _ = sink_failed.set(d);
+                        }
+                        (job, took, None)
+                    }
+                    Err(d) => (job, took, Some(d)),
+                }
             })
             .collect();
-        let mut outputs = Vec::with_capacity(results.len() + self.theme.assets.len());
         let mut diagnostics = Diagnostics::default();
         let mut spent: BTreeMap<&'static str, Duration> = BTreeMap::new();
-        for (job, took, result) in results {
+        for (job, took, error) in results {
             *spent.entry(job.kind()).or_default() += took;
-            match result {
-                Ok(output) => outputs.push(output),
-                Err(d) => diagnostics.push(d),
-            }
+            diagnostics.extend(error);
+        }
+        if let Some(d) = sink_failed.into_inner() {
+            diagnostics.push(d);
         }
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        outputs.extend(self.assets());
+        for asset in self.assets() {
+            sink(asset).map_err(Diagnostics::from)?;
+        }
         let mut spent: Vec<(&'static str, Duration)> = spent.into_iter().collect();
         spent.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
-        Ok((outputs, spent))
+        Ok(spent)
     }
 
     /// The theme's static files under `assets/`.
@@ -230,10 +255,6 @@ impl<'a> Renderer<'a> {
         let structure = &site.sources[site.default_version(page)].front;
         let (b, body_fallback) = site.body_version(page, lang);
         let body_source = &site.sources[b];
-        let body = site.scans[b].html.render(
-            &PageResolver { renderer: self, from: &path, lang, in_page: None },
-            &markdown::Embedding::default(),
-        );
         let state = i18n::state(site, page, lang);
         let view = PageView {
             id: &page.id,
@@ -241,7 +262,7 @@ impl<'a> Renderer<'a> {
             number: page.number.as_ref().map(|_| page.id.as_str()),
             title: source.front.title.as_deref().unwrap_or(&page.id),
             summary: source.front.summary.as_deref(),
-            body,
+            body: body_slot(0),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
             content_lang: fallback.then_some(source.lang.as_str()),
@@ -282,7 +303,11 @@ impl<'a> Renderer<'a> {
             Kind::Indicator => "indicator.html",
             _ => "page.html",
         };
-        self.output(&path, template, &context)
+        let compiled = &site.scans[b].html;
+        let resolver = PageResolver { renderer: self, from: &path, lang, in_page: None };
+        self.output_with_bodies(&path, template, &context, compiled.len(), &|_, out| {
+            compiled.render_into(out, &resolver, &markdown::Embedding::default())
+        })
     }
 
     fn overview(&self, lang: &str) -> Result<Output, Diagnostic> {
@@ -378,10 +403,44 @@ impl<'a> Renderer<'a> {
     }
 
     fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
+        Ok(Output::new(path.to_owned(), self.html(template, context)?.into_bytes()))
+    }
+
+    fn html(&self, template: &str, context: &impl serde::Serialize) -> Result<String, Diagnostic> {
         let context = tera::Context::from_serialize(context)
             .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))?;
-        let html = self.theme.render(template, &context)?;
-        Ok(Output::new(path.to_owned(), html.into_bytes()))
+        self.theme.render(template, &context)
+    }
+
+    /// Renders a template whose context holds [`body_slot`]s instead of bodies, then writes
+    /// each body (`fill(n, out)`) straight into the output where its slot was. Bodies never
+    /// pass through the template context: no copy into JSON values, no copy by Tera.
+    fn output_with_bodies(
+        &self,
+        path: &str,
+        template: &str,
+        context: &impl serde::Serialize,
+        body_bytes: usize,
+        fill: &dyn Fn(usize, &mut String),
+    ) -> Result<Output, Diagnostic> {
+        let html = self.html(template, context)?;
+        let mut out = String::with_capacity(html.len() + body_bytes + body_bytes / 4);
+        let mut parts = html.split('\0');
+        out.push_str(parts.next().unwrap_or_default());
+        while let Some(inside) = parts.next() {
+            match inside.strip_prefix("body:").and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) => {
+                    fill(n, &mut out);
+                    out.push_str(parts.next().unwrap_or_default());
+                }
+                // A NUL of the content itself, not a slot.
+                None => {
+                    out.push('\0');
+                    out.push_str(inside);
+                }
+            }
+        }
+        Ok(Output::new(path.to_owned(), out.into_bytes()))
     }
 
     fn chrome(
@@ -484,6 +543,12 @@ impl<'a> Renderer<'a> {
             .filter(|s| !s.links.is_empty())
             .collect()
     }
+}
+
+/// What a template context holds in place of body number `n`: see
+/// [`Renderer::output_with_bodies`].
+fn body_slot(n: usize) -> String {
+    format!("\0body:{n}\0")
 }
 
 pub(crate) fn ui(locale: &Locale, key: &str) -> String {

@@ -9,7 +9,6 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown;
 use crate::output::Output;
 use crate::site::{Kind, PageIdx};
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Context of the print page.
@@ -41,7 +40,7 @@ pub(super) struct PrintItem {
     pub body_lang: Option<String>,
     /// Summary.
     pub summary: Option<String>,
-    /// Body HTML.
+    /// Where the body goes (see `Renderer::output_with_bodies`).
     pub body: String,
     /// Products.
     pub applies_to: Vec<&'static str>,
@@ -60,30 +59,37 @@ impl Renderer<'_> {
         let site = self.site;
         let path = urls::special_path("print", lang);
         let framework: Vec<PageIdx> = (0..site.pages.len()).filter(|&p| site.pages[p].kind.is_framework()).collect();
-        let items = framework.par_iter().map(|&p| self.print_item(p, &path, lang)).collect();
+        let items = framework.iter().enumerate().map(|(n, &p)| self.print_item(n, p, lang)).collect();
         let context = PrintContext {
             chrome: self.chrome(&path, lang, |l| urls::special_path("print", l), |_| true),
             title: super::ui(self.locales.get(lang), "print_title"),
             items,
         };
-        self.output(&path, "print.html", &context)
+        let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
+        let body_bytes =
+            framework.iter().map(|&p| site.scans[site.body_version(&site.pages[p], lang).0].html.len()).sum();
+        self.output_with_bodies(&path, "print.html", &context, body_bytes, &|n, out| {
+            let Some(&p) = framework.get(n) else { return };
+            let page = &site.pages[p];
+            let (b, _) = site.body_version(page, lang);
+            let embedding = markdown::Embedding {
+                anchor_prefix: format!("{}--", anchor_of(&page.id)),
+                heading_shift: heading_shift(page.kind),
+            };
+            site.scans[b].html.render_into(out, &resolver, &embedding);
+        })
     }
 
-    fn print_item(&self, p: PageIdx, path: &str, lang: &str) -> PrintItem {
+    fn print_item(&self, n: usize, p: PageIdx, lang: &str) -> PrintItem {
         let site = self.site;
         let page = &site.pages[p];
         let (title, title_lang) = site.title(page, lang);
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
-        let resolver = PageResolver { renderer: self, from: path, lang, in_page: Some(in_page_url) };
-        let anchor = anchor_of(&page.id);
         PrintItem {
-            body: site.scans[b].html.render(
-                &resolver,
-                &markdown::Embedding { anchor_prefix: format!("{anchor}--"), heading_shift: heading_shift(page.kind) },
-            ),
-            anchor,
+            body: super::body_slot(n),
+            anchor: anchor_of(&page.id),
             kind: page.kind.as_str(),
             number: page.id.clone(),
             title: title.to_owned(),

@@ -51,19 +51,19 @@ pub struct Theme {
 impl Theme {
     /// Loads the theme named in the settings, then the overrides, and compiles the templates.
     pub fn load(project: &Project, config: &Config, locales: Arc<Locales>) -> Result<Theme, Diagnostics> {
-        let files = theme_files(project, config).map_err(one)?;
+        let files = theme_files(project, config).map_err(Diagnostics::from)?;
         let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
         let mut assets = Vec::new();
         for (relative, shown, bytes) in files {
             if let Some(name) = relative.strip_prefix("templates/") {
                 let text = String::from_utf8(bytes)
-                    .map_err(|_| one(Diagnostic::error(&shown, "the template is not valid UTF-8")))?;
+                    .map_err(|_| Diagnostics::from(Diagnostic::error(&shown, "the template is not valid UTF-8")))?;
                 templates.insert(name.to_owned(), (shown, text));
             } else if let Some(name) = relative.strip_prefix("static/") {
                 assets.push((name.to_owned(), bytes));
             }
         }
-        for (name, shown, text) in overrides(project).map_err(one)? {
+        for (name, shown, text) in overrides(project).map_err(Diagnostics::from)? {
             templates.insert(name, (shown, text));
         }
         let mut tera = tera::Tera::default();
@@ -73,7 +73,7 @@ impl Theme {
         let raw: Vec<(&str, &str)> = templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
         let origins: HashMap<String, (PathBuf, String)> = templates.clone().into_iter().collect();
         if let Err(e) = tera.add_raw_templates(raw) {
-            return Err(one(template_error(&e, &origins)));
+            return Err(template_error(&e, &origins).into());
         }
         tera.register_function("t", TranslateFn(locales));
         Ok(Theme { tera, assets, origins })
@@ -83,12 +83,6 @@ impl Theme {
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, context).map_err(|e| template_error(&e, &self.origins))
     }
-}
-
-fn one(d: Diagnostic) -> Diagnostics {
-    let mut all = Diagnostics::default();
-    all.push(d);
-    all
 }
 
 type ThemeFile = (String, PathBuf, Vec<u8>);

@@ -35,6 +35,10 @@ fn unmarked_translation_is_outdated_until_marked_and_again_after_the_source_chan
     assert_eq!(state_of(root, "1", "fr"), State::Outdated);
     let pages = pages(&build_ok(root).outputs);
     assert!(pages["fr/1/index.html"].contains("notice-outdated"), "an outdated translation says so");
+    // regression: the original itself was reported as an outdated translation, so every
+    // page of the default language carried the notice.
+    assert_eq!(state_of(root, "1", "en"), State::Current);
+    assert!(!pages["en/1/index.html"].contains("notice-outdated"), "the original is never outdated");
 }
 
 #[test]
