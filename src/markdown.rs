@@ -467,15 +467,30 @@ pub fn plain_text(body: &str) -> String {
 /// `<bdi class="num">2.1.3</bdi> Title`: the number is isolated so right-to-left text never
 /// reorders its digits.
 pub fn reference_label(r: &Resolved) -> String {
-    let title = escape(&r.title);
-    let title = match &r.title_lang {
-        Some(lang) => format!("<span lang=\"{}\" dir=\"auto\">{title}</span>", escape(lang)),
-        None => title,
-    };
-    match &r.number {
-        Some(n) => format!("<bdi class=\"num\">{}</bdi> {title}", escape(n)),
-        None => title,
+    label_html(r.number.as_deref(), &r.title, r.title_lang.as_deref())
+}
+
+/// How every link to a page shows it, in bodies and in the theme's lists alike: the number
+/// isolated (`<bdi class="num">2.1.3</bdi>`), then the title, marked with its language when
+/// it falls back to another one.
+pub fn label_html(number: Option<&str>, title: &str, title_lang: Option<&str>) -> String {
+    let mut out = String::with_capacity(title.len() + 48);
+    if let Some(n) = number {
+        out.push_str("<bdi class=\"num\">");
+        out.push_str(&escape(n));
+        out.push_str("</bdi> ");
     }
+    match title_lang {
+        Some(lang) => {
+            out.push_str("<span lang=\"");
+            out.push_str(&escape(lang));
+            out.push_str("\" dir=\"auto\">");
+            out.push_str(&escape(title));
+            out.push_str("</span>");
+        }
+        None => out.push_str(&escape(title)),
+    }
+    out
 }
 
 fn code_block(kind: &CodeBlockKind<'_>, code: &str) -> String {

@@ -70,6 +70,9 @@ pub struct Link {
     pub summary: Option<String>,
     /// Relative URL.
     pub url: String,
+    /// Number and title as HTML, exactly as references in bodies show them
+    /// (`{{ l.label | safe }}`).
+    pub label: String,
     /// Products, for framework items.
     pub applies_to: Vec<&'static str>,
     /// Nested items (standards of a principle, indicators of a standard).

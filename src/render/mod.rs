@@ -494,10 +494,12 @@ impl<'a> Renderer<'a> {
         let page = &site.pages[target];
         let (title, title_lang) = site.title(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
+        let number = page.number.as_ref().map(|_| page.id.as_str());
         Link {
             id: page.id.clone(),
             kind: page.kind.as_str(),
-            number: page.number.as_ref().map(|_| page.id.clone()),
+            number: number.map(str::to_owned),
+            label: markdown::label_html(number, title, title_lang),
             title: title.to_owned(),
             title_lang: title_lang.map(str::to_owned),
             summary: None,
