@@ -15,8 +15,10 @@ pub struct Chrome<'a> {
     pub dir: &'a str,
     /// Direction of the default language, for content shown untranslated.
     pub source_dir: &'a str,
-    /// UI strings of the language (`ui.nav_home`).
-    pub ui: &'a BTreeMap<String, String>,
+    /// UI strings of the language (`ui.nav_home`). Left out of content pages' contexts, which
+    /// get them once per language (see `LanguageContexts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ui: Option<&'a BTreeMap<String, String>>,
     /// Relative prefix to the site root (`../../`).
     pub root: String,
     /// Relative prefix to the assets folder.

@@ -153,12 +153,12 @@ impl<'a> Renderer<'a> {
         let sink_failed = std::sync::OnceLock::new();
         let results: Vec<(Job, Duration, Option<Diagnostic>)> = jobs
             .par_iter()
-            .map(|&job| {
+            .map_init(LanguageContexts::default, |contexts, &job| {
                 if sink_failed.get().is_some() {
                     return (job, Duration::ZERO, None);
                 }
                 let started = Instant::now();
-                let result = self.render(job);
+                let result = self.render_in(job, contexts);
                 let took = started.elapsed();
                 match result {
                     Ok(output) => {
@@ -202,9 +202,13 @@ impl<'a> Renderer<'a> {
 
     /// Renders one job.
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
+        self.render_in(job, &mut LanguageContexts::default())
+    }
+
+    fn render_in(&self, job: Job, contexts: &mut LanguageContexts) -> Result<Output, Diagnostic> {
         match job {
             Job::Landing => self.landing(),
-            Job::Page(p, lang) => self.page(p, &self.site.langs[lang]),
+            Job::Page(p, lang) => self.page(p, lang, contexts),
             Job::Overview(lang) => self.overview(&self.site.langs[lang]),
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
@@ -246,8 +250,9 @@ impl<'a> Renderer<'a> {
         self.output(path, "landing.html", &context)
     }
 
-    fn page(&self, p: PageIdx, lang: &str) -> Result<Output, Diagnostic> {
+    fn page(&self, p: PageIdx, l: usize, contexts: &mut LanguageContexts) -> Result<Output, Diagnostic> {
         let site = self.site;
+        let lang = site.langs[l].as_str();
         let page = &site.pages[p];
         let path = urls::page_path(page, lang);
         let (s, fallback) = site.version(page, lang);
@@ -305,7 +310,10 @@ impl<'a> Renderer<'a> {
         };
         let compiled = &site.scans[b].html;
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: None };
-        self.output_with_bodies(&path, template, &context, compiled.len(), &|_, out| {
+        // The UI strings are already in the language's context.
+        let context = PageContext { chrome: Chrome { ui: None, ..context.chrome }, ..context };
+        let tera_context = contexts.with_page(l, self.locales.get(lang), &context, template)?;
+        self.output_with_bodies(&path, template, tera_context, compiled.len(), &|_, out| {
             compiled.render_into(out, &resolver, &markdown::Embedding::default())
         })
     }
@@ -407,9 +415,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn html(&self, template: &str, context: &impl serde::Serialize) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_serialize(context)
-            .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))?;
-        self.theme.render(template, &context)
+        self.theme.render(template, &tera_context(context, template)?)
     }
 
     /// Renders a template whose context holds [`body_slot`]s instead of bodies, then writes
@@ -419,11 +425,11 @@ impl<'a> Renderer<'a> {
         &self,
         path: &str,
         template: &str,
-        context: &impl serde::Serialize,
+        context: &tera::Context,
         body_bytes: usize,
         fill: &dyn Fn(usize, &mut String),
     ) -> Result<Output, Diagnostic> {
-        let html = self.html(template, context)?;
+        let html = self.theme.render(template, context)?;
         let mut out = String::with_capacity(html.len() + body_bytes + body_bytes / 4);
         let mut parts = html.split('\0');
         out.push_str(parts.next().unwrap_or_default());
@@ -463,7 +469,7 @@ impl<'a> Renderer<'a> {
             lang,
             dir: locale.dir,
             source_dir: self.locales.get(&site.config.default_language).dir,
-            ui: &locale.strings,
+            ui: Some(&locale.strings),
             assets: format!("{root}{}/", urls::ASSETS_DIR),
             root,
             home_url: urls::relative(path, &home),
@@ -544,6 +550,38 @@ impl<'a> Renderer<'a> {
             })
             .filter(|s| !s.links.is_empty())
             .collect()
+    }
+}
+
+fn tera_context(context: &impl serde::Serialize, template: &str) -> Result<tera::Context, Diagnostic> {
+    tera::Context::from_serialize(context)
+        .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))
+}
+
+/// Template contexts of content pages, one per language and rendering thread: the UI strings
+/// go in once, and each page's own fields replace the previous page's (every content page has
+/// the same fields), so the strings are not turned into template values again for every page.
+#[derive(Default)]
+struct LanguageContexts(BTreeMap<usize, tera::Context>);
+
+impl LanguageContexts {
+    fn with_page(
+        &mut self,
+        lang: usize,
+        locale: &Locale,
+        page: &PageContext<'_>,
+        template: &str,
+    ) -> Result<&tera::Context, Diagnostic> {
+        let context = match self.0.entry(lang) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let mut context = tera::Context::new();
+                context.insert("ui", &locale.strings);
+                e.insert(context)
+            }
+        };
+        context.extend(tera_context(page, template)?);
+        Ok(context)
     }
 }
 

@@ -68,6 +68,7 @@ impl Renderer<'_> {
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
         let body_bytes =
             framework.iter().map(|&p| site.scans[site.body_version(&site.pages[p], lang).0].html.len()).sum();
+        let context = super::tera_context(&context, "print.html")?;
         self.output_with_bodies(&path, "print.html", &context, body_bytes, &|n, out| {
             let Some(&p) = framework.get(n) else { return };
             let page = &site.pages[p];
