@@ -13,8 +13,7 @@ use crate::site::Site;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// How many characters of each page's text the index keeps for result snippets.
 const SNIPPET_SOURCE_CHARS: usize = 360;
@@ -25,21 +24,88 @@ pub fn normalize(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfkd()
-        .filter(|&c| !is_combining_mark(c) && c != '\u{0640}')
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{0671}' => '\u{0627}',
-            '\u{0629}' => '\u{0647}',
-            '\u{0649}' => '\u{064A}',
-            other => other,
-        })
-        .collect()
+    // Char by char: marks are dropped, so NFKD's reordering of marks changes nothing. Texts
+    // repeat few distinct letters, so each one's folding is looked up once.
+    let mut out = String::with_capacity(text.len());
+    let mut memo = Memo::<Option<Option<char>>>::default();
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Some(None): dropped; Some(Some(x)): one char; None: several (folded each time).
+        match memo.get(c, || single(fold_char(c))) {
+            Some(Some(x)) => out.push(x),
+            Some(None) => {}
+            None => out.extend(fold_char(c)),
+        }
+    }
+    out
+}
+
+/// One char folded: compatibility decomposition, marks and tatweel dropped, lower case.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let mut parts = Vec::with_capacity(2);
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) && d != '\u{0640}' {
+            parts.extend(d.to_lowercase().map(unify_arabic));
+        }
+    });
+    parts.into_iter()
+}
+
+fn single(mut chars: impl Iterator<Item = char>) -> Option<Option<char>> {
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(None),
+        (Some(x), None) => Some(Some(x)),
+        _ => None,
+    }
+}
+
+/// A small direct-mapped memo of a function of a char.
+struct Memo<T: Copy>([(char, T); 64]);
+
+impl<T: Copy + Default> Default for Memo<T> {
+    fn default() -> Self {
+        // '\0' is ASCII and never looked up, so the empty slots never match.
+        Memo([('\0', T::default()); 64])
+    }
+}
+
+impl<T: Copy> Memo<T> {
+    fn get(&mut self, c: char, compute: impl FnOnce() -> T) -> T {
+        let slot = &mut self.0[c as usize % 64];
+        if slot.0 != c {
+            *slot = (c, compute());
+        }
+        slot.1
+    }
+}
+
+/// Alef wasla, ta marbuta and alef maqsura as the letters readers type for them.
+fn unify_arabic(c: char) -> char {
+    match c {
+        '\u{0671}' => '\u{0627}',
+        '\u{0629}' => '\u{0647}',
+        '\u{0649}' => '\u{064A}',
+        other => other,
+    }
 }
 
 /// The words of a folded text.
 pub fn tokens(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
+    let mut memo = Memo::<bool>::default();
+    normalized
+        .split(
+            move |c: char| {
+                if c.is_ascii() {
+                    !c.is_ascii_alphanumeric()
+                } else {
+                    !memo.get(c, || c.is_alphanumeric())
+                }
+            },
+        )
+        .filter(|t| !t.is_empty())
 }
 
 /// What the index needs of one body, computed once when the body is scanned (in parallel),
@@ -149,6 +215,34 @@ mod tests {
         assert_eq!(normalize("كـتـاب"), "كتاب");
         assert_eq!(normalize("مُعَلِّم"), "معلم");
         assert_eq!(normalize("Proteção"), "protecao");
+    }
+
+    /// The folding as the browser does it (`normalize('NFKD')`, marks removed, lower case):
+    /// the char-by-char version must agree with it on every script.
+    fn folded_like_the_browser(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfkd()
+            .filter(|&c| !is_combining_mark(c) && c != '\u{0640}')
+            .flat_map(char::to_lowercase)
+            .map(unify_arabic)
+            .collect()
+    }
+
+    #[test]
+    fn char_by_char_folding_is_nfkd_folding() {
+        let samples = [
+            "Résumé ﬁnance ①②",
+            "Ёлка İstanbul ǅemal",
+            "مُعَلِّم كـتـاب ٱلمدرسة على",
+            "한국어 テスト ｶﾀｶﾅ",
+            "Ω Å ẞ ﬀ Ⅻ",
+            "e\u{0301}\u{0327} a\u{0323}\u{0302}",
+        ];
+        for text in samples {
+            assert_eq!(normalize(text), folded_like_the_browser(text), "{text}");
+        }
+        let every_char: String = (0..0x3_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(normalize(&every_char), folded_like_the_browser(&every_char));
     }
 
     #[test]
