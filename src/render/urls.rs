@@ -23,17 +23,25 @@ pub fn special_path(name: &str, lang: &str) -> String {
 /// The URL that leads from the file at `from` to the file at `to` (both relative to the site
 /// root, `/`-separated).
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len().saturating_sub(1)];
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let (to_dirs, file) = to_parts.split_at(to_parts.len().saturating_sub(1));
-    let common = from_dirs.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
-    let mut url = "../".repeat(from_dirs.len() - common);
-    for dir in &to_dirs[common..] {
-        url.push_str(dir);
-        url.push('/');
+    let from_dir = from.rfind('/').map_or("", |i| &from[..=i]);
+    let (to_dir, file) = to.rfind('/').map_or(("", to), |i| (&to[..=i], &to[i + 1..]));
+    // The longest common run of whole folders.
+    let mut common = 0;
+    for (i, (a, b)) in from_dir.bytes().zip(to_dir.bytes()).enumerate() {
+        if a != b {
+            break;
+        }
+        if a == b'/' {
+            common = i + 1;
+        }
     }
-    url.push_str(file.first().copied().unwrap_or(""));
+    let ups = from_dir[common..].matches('/').count();
+    let mut url = String::with_capacity(3 * ups + to.len() - common);
+    for _ in 0..ups {
+        url.push_str("../");
+    }
+    url.push_str(&to_dir[common..]);
+    url.push_str(file);
     url
 }
 
