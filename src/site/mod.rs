@@ -128,6 +128,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Page index by id.
     pub by_id: HashMap<String, PageIdx>,
+    /// Pages of each kind, in site order (every page lists the principles: no scan of all
+    /// pages per page).
+    by_kind: std::collections::BTreeMap<Kind, Vec<PageIdx>>,
 }
 
 impl Site {
@@ -151,8 +154,15 @@ impl Site {
             .map(|(s, cached)| cached.unwrap_or_else(|| Arc::new(markdown::scan(s.body()))))
             .collect();
         let pages = links::group_pages(&config, &sources, &mut diagnostics);
-        let mut site =
-            Site { langs: config.languages_default_first(), config, sources, scans, pages, by_id: HashMap::new() };
+        let mut site = Site {
+            langs: config.languages_default_first(),
+            config,
+            sources,
+            scans,
+            pages,
+            by_id: HashMap::new(),
+            by_kind: Default::default(),
+        };
         site.order_pages();
         site.link_framework(&mut diagnostics);
         links::resolve_lists(&mut site, &mut diagnostics);
@@ -202,7 +212,7 @@ impl Site {
 
     /// Pages of one kind, in site order.
     pub fn pages_of(&self, kind: Kind) -> impl Iterator<Item = (PageIdx, &Page)> {
-        self.pages.iter().enumerate().filter(move |(_, p)| p.kind == kind)
+        self.by_kind.get(&kind).into_iter().flatten().map(|&p| (p, &self.pages[p]))
     }
 
     fn order_pages(&mut self) {
@@ -230,6 +240,10 @@ impl Site {
         let mut pages: Vec<Option<Page>> = std::mem::take(&mut self.pages).into_iter().map(Some).collect();
         self.pages = order.into_iter().filter_map(|i| pages[i].take()).collect();
         self.by_id = self.pages.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        self.by_kind.clear();
+        for (i, page) in self.pages.iter().enumerate() {
+            self.by_kind.entry(page.kind).or_default().push(i);
+        }
     }
 
     /// Parents, children and reading order; a missing parent is an error.
