@@ -43,6 +43,7 @@ use locales::Locales;
 use render::theme::Theme;
 use render::Renderer;
 use site::Site;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -91,7 +92,7 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
 /// Runs the pipeline up to rendering: every output file in memory.
 pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
     let files = output::Collector::default();
-    let (site, warnings, timings) = render_with(project, &|output| files.push(output))?;
+    let (site, warnings, timings) = render_with(project, &files)?;
     let outputs = files.into_sorted();
     Ok(Build { site, outputs, warnings, timings })
 }
@@ -118,25 +119,44 @@ pub fn build_to(project: &Project, dest: &std::path::Path) -> Result<Written, Ve
             .help("check that the folder is writable and the disk has room; the previous output was left as it was")
     };
     let staging = output::Staging::create(dest).map_err(|e| vec![cannot_write(e)])?;
-    let files = std::sync::atomic::AtomicUsize::new(0);
-    let (site, warnings, mut timings) = render_with(project, &|output| {
-        staging.write(&output.path, &output.bytes).map_err(cannot_write)?;
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
-    })?;
+    let sink = ToDisk { staging: &staging, files: AtomicUsize::new(0), cannot_write: &cannot_write };
+    let (site, warnings, mut timings) = render_with(project, &sink)?;
+    let files = sink.files.into_inner();
     let swapping = Instant::now();
     staging.commit().map_err(|e| vec![cannot_write(e)])?;
     timings.push(("swap into place (wall)".to_owned(), swapping.elapsed()));
-    Ok(Written { site, files: files.into_inner(), warnings, timings })
+    Ok(Written { site, files, warnings, timings })
+}
+
+/// Writes each file into the staging folder as it comes.
+struct ToDisk<'a> {
+    staging: &'a output::Staging,
+    files: AtomicUsize,
+    cannot_write: &'a (dyn Fn(std::io::Error) -> Diagnostic + Sync),
+}
+
+impl output::Sink for ToDisk<'_> {
+    fn file(&self, output: Output) -> Result<(), Diagnostic> {
+        self.staging.write(&output.path, &output.bytes).map_err(self.cannot_write)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        self.staging.write_stream(path, write).map_err(self.cannot_write)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 type Rendered = (Site, Vec<Diagnostic>, Vec<(String, Duration)>);
 
 /// Loads, checks and renders the site, handing every file to `sink`.
-fn render_with(
-    project: &Project,
-    sink: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
-) -> Result<Rendered, Vec<Diagnostic>> {
+fn render_with(project: &Project, sink: &dyn output::Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let started = Instant::now();
     let Loaded { site, locales, theme, mut warnings } = load(project)?;
     let loaded = started.elapsed();

@@ -23,18 +23,38 @@ impl Output {
     }
 }
 
+/// Where rendered files go, from any rendering thread: kept in memory ([`Collector`]) or
+/// written into a [`Staging`] folder.
+pub trait Sink: Sync {
+    /// Takes one file.
+    fn file(&self, output: Output) -> Result<(), crate::Diagnostic>;
+
+    /// Takes one large file that `write` produces piece by piece (the print page), so it
+    /// need not be held in memory whole. By default the pieces are gathered into one file.
+    fn stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), crate::Diagnostic> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| crate::Diagnostic::error(path, format!("cannot render: {e}")))?;
+        self.file(Output::new(path.to_owned(), bytes))
+    }
+}
+
 /// Gathers the files that rendering threads hand over, for builds kept in memory.
 #[derive(Debug, Default)]
 pub struct Collector(std::sync::Mutex<Vec<Output>>);
 
-impl Collector {
-    /// Keeps one file.
-    pub fn push(&self, output: Output) -> Result<(), crate::Diagnostic> {
+impl Sink for Collector {
+    fn file(&self, output: Output) -> Result<(), crate::Diagnostic> {
         let mut files = self.0.lock().map_err(|_| crate::Diagnostic::error("build", "a rendering thread failed"))?;
         files.push(output);
         Ok(())
     }
+}
 
+impl Collector {
     /// Every file kept, sorted by path.
     pub fn into_sorted(self) -> Vec<Output> {
         let mut files = self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -87,6 +107,27 @@ impl Staging {
             }
             done => done,
         }
+    }
+
+    /// Writes one file piece by piece through a buffer.
+    pub fn write_stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let full = self.root.join(path);
+        let file = match std::fs::File::create(&full) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(dir) = full.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::File::create(&full)?
+            }
+            opened => opened?,
+        };
+        let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut buffered)?;
+        io::Write::flush(&mut buffered)
     }
 
     /// Swaps the written folder in for the destination; the previous output is deleted in

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n;
 use crate::locales::{Locale, Locales};
 use crate::markdown::{self, Resolved, Resolver};
-use crate::output::Output;
+use crate::output::{Output, Sink};
 use crate::site::{Kind, Page, PageIdx, Site};
 use context::{
     Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section,
@@ -135,7 +135,7 @@ impl<'a> Renderer<'a> {
     /// sorted by path.
     pub fn render_all(&self) -> Result<Vec<Output>, Diagnostics> {
         let files = crate::output::Collector::default();
-        self.render_each(&|output| files.push(output))?;
+        self.render_each(&files)?;
         Ok(files.into_sorted())
     }
 
@@ -143,10 +143,7 @@ impl<'a> Renderer<'a> {
     /// (the build writes it to disk there and then, so the site is never held in memory
     /// whole). Returns the CPU time spent per kind of job; fails with every rendering error,
     /// or the first error of the sink.
-    pub fn render_each(
-        &self,
-        sink: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
-    ) -> Result<Timings, Diagnostics> {
+    pub fn render_each(&self, sink: &dyn Sink) -> Result<Timings, Diagnostics> {
         let mut jobs = self.all_jobs();
         // The few large jobs first, so no thread is left with one of them at the end.
         jobs.sort_by_key(|job| !matches!(job, Job::Print(_) | Job::SearchIndex(_)));
@@ -158,11 +155,15 @@ impl<'a> Renderer<'a> {
                     return (job, Duration::ZERO, None);
                 }
                 let started = Instant::now();
-                let result = self.render_in(job, contexts);
+                let result = match job {
+                    // The one page too large to hold in memory at scale.
+                    Job::Print(lang) => self.print_into(&self.site.langs[lang], sink).map(|written| (None, written)),
+                    _ => self.render_in(job, contexts).map(|output| (Some(output), Ok(()))),
+                };
                 let took = started.elapsed();
                 match result {
-                    Ok(output) => {
-                        if let Err(d) = sink(output) {
+                    Ok((output, written)) => {
+                        if let Err(d) = written.and_then(|()| output.map_or(Ok(()), |o| sink.file(o))) {
                             let _ = sink_failed.set(d);
                         }
                         (job, took, None)
@@ -184,7 +185,7 @@ impl<'a> Renderer<'a> {
             return Err(diagnostics);
         }
         for asset in self.assets() {
-            sink(asset).map_err(Diagnostics::from)?;
+            sink.file(asset).map_err(Diagnostics::from)?;
         }
         let mut spent: Vec<(&'static str, Duration)> = spent.into_iter().collect();
         spent.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
@@ -214,7 +215,11 @@ impl<'a> Renderer<'a> {
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
             Job::Sitemap => Ok(self.sitemap()),
             Job::SearchIndex(lang) => Ok(crate::search::index_for(self.site, &self.site.langs[lang])),
-            Job::Print(lang) => self.print(&self.site.langs[lang]),
+            Job::Print(lang) => {
+                let files = crate::output::Collector::default();
+                self.print_into(&self.site.langs[lang], &files)??;
+                files.into_sorted().pop().ok_or_else(|| Diagnostic::error("build", "the print page was not rendered"))
+            }
             Job::ExportJson(lang) => Ok(self.export_json(&self.site.langs[lang])),
             Job::ExportCsv(lang) => Ok(self.export_csv(&self.site.langs[lang])),
         }
@@ -430,23 +435,9 @@ impl<'a> Renderer<'a> {
         fill: &dyn Fn(usize, &mut String),
     ) -> Result<Output, Diagnostic> {
         let html = self.theme.render(template, context)?;
-        let mut out = String::with_capacity(html.len() + body_bytes + body_bytes / 4);
-        let mut parts = html.split('\0');
-        out.push_str(parts.next().unwrap_or_default());
-        while let Some(inside) = parts.next() {
-            match inside.strip_prefix("body:").and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) => {
-                    fill(n, &mut out);
-                    out.push_str(parts.next().unwrap_or_default());
-                }
-                // A NUL of the content itself, not a slot.
-                None => {
-                    out.push('\0');
-                    out.push_str(inside);
-                }
-            }
-        }
-        Ok(Output::new(path.to_owned(), out.into_bytes()))
+        let mut out = Vec::with_capacity(html.len() + body_bytes + body_bytes / 4);
+        fill_slots(&html, fill, &mut out).map_err(|e| Diagnostic::error(path, format!("cannot render: {e}")))?;
+        Ok(Output::new(path.to_owned(), out))
     }
 
     fn chrome(
@@ -583,6 +574,29 @@ impl LanguageContexts {
         context.extend(tera_context(page, template)?);
         Ok(context)
     }
+}
+
+/// Writes a template's output to `out` with every [`body_slot`] replaced by its body.
+fn fill_slots(html: &str, fill: &dyn Fn(usize, &mut String), out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut body = String::new();
+    let mut parts = html.split('\0');
+    out.write_all(parts.next().unwrap_or_default().as_bytes())?;
+    while let Some(inside) = parts.next() {
+        match inside.strip_prefix("body:").and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) => {
+                body.clear();
+                fill(n, &mut body);
+                out.write_all(body.as_bytes())?;
+                out.write_all(parts.next().unwrap_or_default().as_bytes())?;
+            }
+            // A NUL of the content itself, not a slot.
+            None => {
+                out.write_all(b"\0")?;
+                out.write_all(inside.as_bytes())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What a template context holds in place of body number `n`: see

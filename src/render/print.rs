@@ -7,7 +7,7 @@ use super::context::Chrome;
 use super::{urls, PageResolver, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
-use crate::output::Output;
+use crate::output::Sink;
 use crate::site::{Kind, PageIdx};
 use serde::Serialize;
 
@@ -54,8 +54,9 @@ fn anchor_of(id: &str) -> String {
 }
 
 impl Renderer<'_> {
-    /// `<lang>/print/index.html`.
-    pub(super) fn print(&self, lang: &str) -> Result<Output, Diagnostic> {
+    /// `<lang>/print/index.html`, streamed to `sink`. A template error fails the job; a
+    /// failed write is the inner error.
+    pub(super) fn print_into(&self, lang: &str, sink: &dyn Sink) -> Result<Result<(), Diagnostic>, Diagnostic> {
         let site = self.site;
         let path = urls::special_path("print", lang);
         let framework: Vec<PageIdx> = (0..site.pages.len()).filter(|&p| site.pages[p].kind.is_framework()).collect();
@@ -65,11 +66,9 @@ impl Renderer<'_> {
             title: super::ui(self.locales.get(lang), "print_title"),
             items,
         };
+        let html = self.theme.render("print.html", &super::tera_context(&context, "print.html")?)?;
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
-        let body_bytes =
-            framework.iter().map(|&p| site.scans[site.body_version(&site.pages[p], lang).0].html.len()).sum();
-        let context = super::tera_context(&context, "print.html")?;
-        self.output_with_bodies(&path, "print.html", &context, body_bytes, &|n, out| {
+        let fill = |n: usize, out: &mut String| {
             let Some(&p) = framework.get(n) else { return };
             let page = &site.pages[p];
             let (b, _) = site.body_version(page, lang);
@@ -78,7 +77,8 @@ impl Renderer<'_> {
                 heading_shift: heading_shift(page.kind),
             };
             site.scans[b].html.render_into(out, &resolver, &embedding);
-        })
+        };
+        Ok(sink.stream(&path, &mut |out| super::fill_slots(&html, &fill, out)))
     }
 
     fn print_item(&self, n: usize, p: PageIdx, lang: &str) -> PrintItem {

@@ -22,6 +22,29 @@ fn build_writes_public_and_reports_what_it_did() {
     assert!(site.path().join("public/fr/index.html").is_file());
 }
 
+/// The files `build` streams to disk (the print page piece by piece) are exactly the files
+/// the in-memory build makes, and nothing else is written.
+#[test]
+fn build_on_disk_matches_the_build_in_memory() {
+    let site = temp_site("basic");
+    let out = guidesite(&["build"], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = crate::support::build_ok(site.path());
+    let public = site.path().join("public");
+    let on_disk: Vec<String> = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    assert_eq!(on_disk.len(), built.outputs.len(), "{on_disk:?}");
+    for output in &built.outputs {
+        let written = std::fs::read(public.join(&output.path)).unwrap();
+        assert!(written == output.bytes, "{} differs on disk", output.path);
+    }
+    assert!(built.outputs.iter().any(|o| o.path == "fr/print/index.html"));
+}
+
 #[test]
 fn build_takes_root_and_output() {
     let site = temp_site("basic");
