@@ -158,6 +158,8 @@ pub fn scan(body: &str) -> Scan {
     compiler.run();
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, compiler.out.into_iter());
+    // Kept for the whole build, for every page: no spare capacity.
+    html.shrink_to_fit();
     Scan {
         headings: compiler.headings,
         refs: compiler.refs,
@@ -238,14 +240,15 @@ impl<'a> Compiler<'a> {
         let text = self.text_between(i + 1, end);
         let anchor = self.anchors.unique(id.as_deref(), &text);
         let level = level as u8;
-        self.headings.push(Heading { anchor: anchor.clone(), text, level });
-        self.holes.push(Hole::HeadingStart { level, anchor, attrs: heading_attrs(&classes, &attrs) });
+        let heading = self.headings.len() as u32;
+        self.headings.push(Heading { anchor, text, level });
+        self.holes.push(Hole::HeadingStart { heading, attrs: heading_attrs(&classes, &attrs) });
         self.out.push(Event::InlineHtml(MARKER.into()));
         let mut j = i + 1;
         while j < end {
             j = self.one(j);
         }
-        self.holes.push(Hole::HeadingEnd { level });
+        self.holes.push(Hole::HeadingEnd { heading });
         self.out.push(Event::InlineHtml(MARKER.into()));
         end + 1
     }
@@ -290,17 +293,9 @@ impl<'a> Compiler<'a> {
         }
         let labelled = matches!(link_type, LinkType::WikiLink { has_pothole: false });
         let end = if labelled { self.end_of(i) } else { i + 1 };
-        let label = labelled.then(|| {
-            let inner: Vec<Event<'a>> = (i + 1..end).map(|j| self.take(j)).collect();
-            let mut html = String::new();
-            pulldown_cmark::html::push_html(&mut html, inner.into_iter());
-            html
-        });
         self.holes.push(Hole::Link {
-            target: target.to_owned(),
-            anchor: anchor.map(str::to_owned),
-            title: title.to_string(),
-            label,
+            reference: self.refs.len() as u32 - 1,
+            title: (!title.is_empty()).then(|| title.as_ref().into()),
         });
         self.out.push(Event::InlineHtml(MARKER.into()));
         if labelled {
@@ -314,7 +309,10 @@ impl<'a> Compiler<'a> {
 type Attrs<'a> = [(CowStr<'a>, Option<CowStr<'a>>)];
 
 /// ` class="a b" key="value"`: a heading's attributes besides its id, as HTML.
-fn heading_attrs(classes: &[CowStr<'_>], attrs: &Attrs<'_>) -> String {
+fn heading_attrs(classes: &[CowStr<'_>], attrs: &Attrs<'_>) -> Option<Box<str>> {
+    if classes.is_empty() && attrs.is_empty() {
+        return None;
+    }
     let mut out = String::new();
     if !classes.is_empty() {
         let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
@@ -323,20 +321,22 @@ fn heading_attrs(classes: &[CowStr<'_>], attrs: &Attrs<'_>) -> String {
     for (name, value) in attrs {
         out.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
     }
-    out
+    Some(out.into())
 }
 
-/// What the page that shows a body decides, at one place of the body's HTML.
+/// What the page that shows a body decides, at one place of the body's HTML. Holes point
+/// into the scan's headings and references instead of copying them (every body of the site
+/// is kept for the whole build).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Hole {
-    /// `<hN id="...">`: the level may be shifted and the id prefixed.
-    HeadingStart { level: u8, anchor: String, attrs: String },
+    /// `<hN id="...">` of a heading (index into [`Scan::headings`]): the level may be shifted
+    /// and the id prefixed. `attrs`: its other attributes as HTML.
+    HeadingStart { heading: u32, attrs: Option<Box<str>> },
     /// `</hN>`.
-    HeadingEnd { level: u8 },
-    /// `<a href="...">` of a cross-reference. `label` is set for `[[id]]` without its own
-    /// text: the HTML of that text, shown when the target does not exist.
-    Link { target: String, anchor: Option<String>, title: String, label: Option<String> },
-    /// The number and title of the link just opened.
+    HeadingEnd { heading: u32 },
+    /// `<a href="...">` of a cross-reference (index into [`Scan::refs`]).
+    Link { reference: u32, title: Option<Box<str>> },
+    /// The number and title of the link just opened (`[[id]]` without text of its own).
     Label,
 }
 
@@ -359,55 +359,68 @@ impl Compiled {
     pub fn is_empty(&self) -> bool {
         self.html.is_empty()
     }
+}
 
+impl Scan {
     /// The body's HTML in one page: references resolved by `resolver`, headings placed by
     /// `embedding`.
     pub fn render(&self, resolver: &dyn Resolver, embedding: &Embedding) -> String {
-        let mut out = String::with_capacity(self.html.len() + self.holes.len() * 48);
+        let mut out = String::with_capacity(self.html.len() + self.html.holes.len() * 48);
         self.render_into(&mut out, resolver, embedding);
         out
     }
 
-    /// [`Compiled::render`], appending to `out`.
+    /// [`Scan::render`], appending to `out`.
     pub fn render_into(&self, out: &mut String, resolver: &dyn Resolver, embedding: &Embedding) {
         let start = out.len();
-        let mut pieces = self.html.split('\0');
+        let mut pieces = self.html.html.split('\0');
         out.push_str(pieces.next().unwrap_or_default());
-        let mut last: Option<(Option<Resolved>, &Option<String>)> = None;
-        for (hole, piece) in self.holes.iter().zip(pieces) {
+        let mut last: Option<(Option<Resolved>, &RefUse)> = None;
+        let level = |h: &u32| self.headings.get(*h as usize).map_or(6, |h| (h.level + embedding.heading_shift).min(6));
+        for (hole, piece) in self.html.holes.iter().zip(pieces) {
             match hole {
-                Hole::HeadingStart { level, anchor, attrs } => {
+                Hole::HeadingStart { heading, attrs } => {
                     if out.len() > start && !out.ends_with('\n') {
                         out.push('\n');
                     }
-                    out.push_str(&format!("<h{} id=\"", (level + embedding.heading_shift).min(6)));
+                    out.push_str(&format!("<h{} id=\"", level(heading)));
                     let _ = pulldown_cmark_escape::escape_html(&mut *out, &embedding.anchor_prefix);
-                    let _ = pulldown_cmark_escape::escape_html(&mut *out, anchor);
+                    if let Some(h) = self.headings.get(*heading as usize) {
+                        let _ = pulldown_cmark_escape::escape_html(&mut *out, &h.anchor);
+                    }
                     out.push('"');
-                    out.push_str(attrs);
+                    out.push_str(attrs.as_deref().unwrap_or_default());
                     out.push('>');
                 }
-                Hole::HeadingEnd { level } => {
-                    out.push_str(&format!("</h{}>", (level + embedding.heading_shift).min(6)));
+                Hole::HeadingEnd { heading } => {
+                    out.push_str(&format!("</h{}>", level(heading)));
                     if !piece.starts_with('\n') {
                         out.push('\n');
                     }
                 }
-                Hole::Link { target, anchor, title, label } => {
-                    let resolved = resolver.resolve(target, anchor.as_deref());
+                Hole::Link { reference, title } => {
+                    let Some(r) = self.refs.get(*reference as usize) else { continue };
+                    let resolved = resolver.resolve(&r.target, r.anchor.as_deref());
                     out.push_str("<a href=\"");
                     let _ = pulldown_cmark_escape::escape_href(&mut *out, resolved.as_ref().map_or("#", |r| &r.url));
-                    if !title.is_empty() {
+                    if let Some(title) = title {
                         out.push_str("\" title=\"");
                         let _ = pulldown_cmark_escape::escape_html(&mut *out, title);
                     }
                     out.push_str("\">");
-                    last = Some((resolved, label));
+                    last = Some((resolved, r));
                 }
                 Hole::Label => match &last {
-                    Some((Some(r), _)) => out.push_str(&reference_label(r)),
-                    Some((None, Some(fallback))) => out.push_str(fallback),
-                    _ => {}
+                    Some((Some(resolved), _)) => out.push_str(&reference_label(resolved)),
+                    // A target that does not exist shows the reference as written.
+                    Some((None, r)) => {
+                        let _ = pulldown_cmark_escape::escape_html(&mut *out, &r.target);
+                        if let Some(anchor) = &r.anchor {
+                            out.push('#');
+                            let _ = pulldown_cmark_escape::escape_html(&mut *out, anchor);
+                        }
+                    }
+                    None => {}
                 },
             }
             out.push_str(piece);
@@ -441,7 +454,7 @@ pub struct Embedding {
 
 /// [`to_html`] for a body embedded in a larger page.
 pub fn to_html_with(body: &str, resolver: &dyn Resolver, embedding: &Embedding) -> String {
-    scan(body).html.render(resolver, embedding)
+    scan(body).render(resolver, embedding)
 }
 
 fn events_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
@@ -576,7 +589,7 @@ mod tests {
 
     #[test]
     fn one_compiled_body_renders_on_its_page_and_embedded() {
-        let compiled = scan("## How {.x}\n\nSee [[2.1.3]], [[9.9]] and ![a [b](id:2.1.3) c](i.png).\n\n## How\n").html;
+        let compiled = scan("## How {.x}\n\nSee [[2.1.3]], [[9.9]] and ![a [b](id:2.1.3) c](i.png).\n\n## How\n");
         let page = compiled.render(&Fixed, &Embedding::default());
         assert!(
             page.starts_with("<h2 id=\"how\" class=\"x\">How</h2>\n<p>See <a href=\"../2.1.3/index.html\"><bdi"),

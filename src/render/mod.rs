@@ -313,13 +313,13 @@ impl<'a> Renderer<'a> {
             Kind::Indicator => "indicator.html",
             _ => "page.html",
         };
-        let compiled = &site.scans[b].html;
+        let scan = &site.scans[b];
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: None };
         // The UI strings are already in the language's context.
         let context = PageContext { chrome: Chrome { ui: None, ..context.chrome }, ..context };
         let tera_context = contexts.with_page(l, self.locales.get(lang), &context, template)?;
-        self.output_with_bodies(&path, template, tera_context, compiled.len(), &|_, out| {
-            compiled.render_into(out, &resolver, &markdown::Embedding::default())
+        self.output_with_bodies(&path, template, tera_context, scan.html.len(), &|_, out| {
+            scan.render_into(out, &resolver, &markdown::Embedding::default())
         })
     }
 

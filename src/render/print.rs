@@ -76,7 +76,7 @@ impl Renderer<'_> {
                 anchor_prefix: format!("{}--", anchor_of(&page.id)),
                 heading_shift: heading_shift(page.kind),
             };
-            site.scans[b].html.render_into(out, &resolver, &embedding);
+            site.scans[b].render_into(out, &resolver, &embedding);
         };
         Ok(sink.stream(&path, &mut |out| super::fill_slots(&html, &fill, out)))
     }
