@@ -112,7 +112,7 @@ impl Session {
     }
 
     fn renderer(&self) -> Renderer<'_> {
-        Renderer { site: &self.loaded.site, theme: &self.loaded.theme, locales: &self.loaded.locales }
+        Renderer::new(&self.loaded.site, &self.loaded.theme, &self.loaded.locales)
     }
 
     /// Renders every page now and marks the aggregates stale.

@@ -160,7 +160,7 @@ fn render_with(project: &Project, sink: &dyn output::Sink) -> Result<Rendered, V
     let started = Instant::now();
     let Loaded { site, locales, theme, mut warnings } = load(project)?;
     let loaded = started.elapsed();
-    let renderer = Renderer { site: &site, theme: &theme, locales: &locales };
+    let renderer = Renderer::new(&site, &theme, &locales);
     let spent = renderer.render_each(sink).map_err(|d| {
         warnings.extend(d.into_sorted());
         warnings.clone()

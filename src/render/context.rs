@@ -33,6 +33,23 @@ pub struct Chrome<'a> {
     pub languages: Vec<LangLink<'a>>,
     /// The seven principles, for the navigation.
     pub principles: Vec<Link>,
+    /// `partials/sidebar.html` as rendered for this page (`{{ sidebar | safe }}`).
+    pub sidebar: String,
+}
+
+/// Context of `partials/sidebar.html`, rendered once per language and current page.
+#[derive(Debug, Serialize)]
+pub struct SidebarContext<'a> {
+    /// The language.
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+    /// UI strings.
+    pub ui: &'a BTreeMap<String, String>,
+    /// The principles, linked from the pages that share this sidebar.
+    pub principles: &'a [Link],
+    /// The id of the principle whose own page this is, or empty.
+    pub current: &'a str,
 }
 
 /// One entry of the language switcher.

@@ -19,11 +19,11 @@ use crate::markdown::{self, Resolved, Resolver};
 use crate::output::{Output, Sink};
 use crate::site::{Kind, Page, PageIdx, Site};
 use context::{
-    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section,
+    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section, SidebarContext,
     TranslationsContext,
 };
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 use theme::Theme;
 
@@ -80,9 +80,16 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     /// UI strings.
     pub locales: &'a Locales,
+    /// Sidebars rendered so far: by language, current page and the principles' URLs.
+    sidebars: std::sync::RwLock<HashMap<(String, String, String), String>>,
 }
 
 impl<'a> Renderer<'a> {
+    /// A renderer of `site` with `theme` and `locales`.
+    pub fn new(site: &'a Site, theme: &'a Theme, locales: &'a Locales) -> Self {
+        Renderer { site, theme, locales, sidebars: Default::default() }
+    }
+
     /// Every job of the site, in a stable order.
     pub fn all_jobs(&self) -> Vec<Job> {
         let mut jobs = vec![Job::Landing];
@@ -286,12 +293,13 @@ impl<'a> Renderer<'a> {
             chrome: self.chrome(
                 &path,
                 lang,
+                Some(&page.id),
                 |l| urls::page_path(page, l),
                 |l| {
                     l == site.config.default_language
                         || matches!(i18n::state(site, page, l), i18n::State::Current | i18n::State::Outdated)
                 },
-            ),
+            )?,
             page: view,
             breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
@@ -328,7 +336,7 @@ impl<'a> Renderer<'a> {
         let items = self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_children(p, &path, lang)).collect();
         let locale = self.locales.get(lang);
         let context = ListingContext {
-            chrome: self.chrome(&path, lang, |l| urls::special_path("overview", l), |_| true),
+            chrome: self.chrome(&path, lang, None, |l| urls::special_path("overview", l), |_| true)?,
             title: ui(locale, "overview_title"),
             items,
         };
@@ -342,7 +350,7 @@ impl<'a> Renderer<'a> {
         items.sort_by_cached_key(|l| l.title.to_lowercase());
         let locale = self.locales.get(lang);
         let context = ListingContext {
-            chrome: self.chrome(&path, lang, |l| urls::special_path("glossary", l), |_| true),
+            chrome: self.chrome(&path, lang, None, |l| urls::special_path("glossary", l), |_| true)?,
             title: ui(locale, "glossary_title"),
             items,
         };
@@ -384,7 +392,7 @@ impl<'a> Renderer<'a> {
             }
         }
         let context = TranslationsContext {
-            chrome: self.chrome(&path, lang, |l| urls::special_path("translations", l), |_| true),
+            chrome: self.chrome(&path, lang, None, |l| urls::special_path("translations", l), |_| true)?,
             title: ui(self.locales.get(lang), "translations_title"),
             counts,
             groups,
@@ -444,9 +452,10 @@ impl<'a> Renderer<'a> {
         &self,
         path: &str,
         lang: &'a str,
+        current: Option<&str>,
         path_in: impl Fn(&str) -> String,
         translated: impl Fn(&str) -> bool,
-    ) -> Chrome<'a> {
+    ) -> Result<Chrome<'a>, Diagnostic> {
         let site = self.site;
         let locale = self.locales.get(lang);
         let root = urls::to_root(path);
@@ -455,7 +464,9 @@ impl<'a> Renderer<'a> {
             .next()
             .map(|(_, p)| urls::page_path(p, lang))
             .unwrap_or_else(|| format!("{lang}/index.html"));
-        Chrome {
+        let principles: Vec<Link> = site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect();
+        let sidebar = self.sidebar(lang, current, &principles)?;
+        Ok(Chrome {
             site_title: &site.config.title,
             lang,
             dir: locale.dir,
@@ -481,8 +492,31 @@ impl<'a> Renderer<'a> {
                     }
                 })
                 .collect(),
-            principles: site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect(),
+            principles,
+            sidebar,
+        })
+    }
+
+    /// `partials/sidebar.html`, rendered once for all the pages that show the same one (same
+    /// language, same URLs, same current page): most pages of a language share it.
+    fn sidebar(&self, lang: &str, current: Option<&str>, principles: &[Link]) -> Result<String, Diagnostic> {
+        let current = current.unwrap_or_default();
+        let urls: String = principles.iter().map(|p| p.url.as_str()).collect::<Vec<_>>().join(" ");
+        let key = (
+            lang.to_owned(),
+            if principles.iter().any(|p| p.id == current) { current.to_owned() } else { String::new() },
+            urls,
+        );
+        if let Some(hit) = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned()) {
+            return Ok(hit);
         }
+        let locale = self.locales.get(lang);
+        let context = SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles, current: &key.1 };
+        let html = self.html("partials/sidebar.html", &context)?;
+        if let Ok(mut cache) = self.sidebars.write() {
+            cache.insert(key, html.clone());
+        }
+        Ok(html)
     }
 
     /// A link from the file at `from` to page `target`, titled in `lang`.

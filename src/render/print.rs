@@ -62,7 +62,7 @@ impl Renderer<'_> {
         let framework: Vec<PageIdx> = (0..site.pages.len()).filter(|&p| site.pages[p].kind.is_framework()).collect();
         let items = framework.iter().enumerate().map(|(n, &p)| self.print_item(n, p, lang)).collect();
         let context = PrintContext {
-            chrome: self.chrome(&path, lang, |l| urls::special_path("print", l), |_| true),
+            chrome: self.chrome(&path, lang, None, |l| urls::special_path("print", l), |_| true)?,
             title: super::ui(self.locales.get(lang), "print_title"),
             items,
         };

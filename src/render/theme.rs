@@ -23,6 +23,7 @@ mod builtin {
         "templates/partials/breadcrumb.html",
         "templates/partials/notice.html",
         "templates/partials/pager.html",
+        "templates/partials/sidebar.html",
         "templates/landing.html",
         "templates/home.html",
         "templates/page.html",
