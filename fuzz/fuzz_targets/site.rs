@@ -82,7 +82,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let renderer = Renderer { site: &site, theme: &loaded.theme, locales: &loaded.locales };
+    let renderer = Renderer::new(&site, &loaded.theme, &loaded.locales);
     for job in renderer.all_jobs() {
         if let Err(d) = renderer.render(job) {
             let _ = d.to_string();
