@@ -44,7 +44,7 @@ use render::theme::Theme;
 use render::Renderer;
 use site::Site;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// A successful build: the site graph, every output file, and the warnings.
@@ -118,26 +118,40 @@ pub fn build_to(project: &Project, dest: &std::path::Path) -> Result<Written, Ve
         Diagnostic::error(dest, format!("cannot write the site: {e}"))
             .help("check that the folder is writable and the disk has room; the previous output was left as it was")
     };
-    let staging = output::Staging::create(dest).map_err(|e| vec![cannot_write(e)])?;
-    let sink = ToDisk { staging: &staging, files: AtomicUsize::new(0), cannot_write: &cannot_write };
+    let sink = ToDisk { dest, staging: OnceLock::new(), files: AtomicUsize::new(0), cannot_write: &cannot_write };
     let (site, warnings, mut timings) = render_with(project, &sink)?;
     let files = sink.files.into_inner();
     let swapping = Instant::now();
-    staging.commit().map_err(|e| vec![cannot_write(e)])?;
+    let staging = match sink.staging.into_inner() {
+        Some(staging) => staging,
+        None => output::Staging::create(dest),
+    };
+    staging.and_then(output::Staging::commit).map_err(|e| vec![cannot_write(e)])?;
     timings.push(("swap into place (wall)".to_owned(), swapping.elapsed()));
     Ok(Written { site, files, warnings, timings })
 }
 
-/// Writes each file into the staging folder as it comes.
+/// Writes each file into the staging folder as it comes. The folder is made with the first
+/// file, so a build that fails its checks touches nothing on disk.
 struct ToDisk<'a> {
-    staging: &'a output::Staging,
+    dest: &'a std::path::Path,
+    staging: OnceLock<std::io::Result<output::Staging>>,
     files: AtomicUsize,
     cannot_write: &'a (dyn Fn(std::io::Error) -> Diagnostic + Sync),
 }
 
+impl ToDisk<'_> {
+    fn staging(&self) -> Result<&output::Staging, Diagnostic> {
+        match self.staging.get_or_init(|| output::Staging::create(self.dest)) {
+            Ok(staging) => Ok(staging),
+            Err(e) => Err((self.cannot_write)(std::io::Error::new(e.kind(), e.to_string()))),
+        }
+    }
+}
+
 impl output::Sink for ToDisk<'_> {
     fn file(&self, output: Output) -> Result<(), Diagnostic> {
-        self.staging.write(&output.path, &output.bytes).map_err(self.cannot_write)?;
+        self.staging()?.write(&output.path, &output.bytes).map_err(self.cannot_write)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -147,7 +161,7 @@ impl output::Sink for ToDisk<'_> {
         path: &str,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), Diagnostic> {
-        self.staging.write_stream(path, write).map_err(self.cannot_write)?;
+        self.staging()?.write_stream(path, write).map_err(self.cannot_write)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
