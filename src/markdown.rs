@@ -609,4 +609,16 @@ mod tests {
         assert!(!html.contains('\0'), "{html}");
         assert!(html.contains(r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi>"#), "{html}");
     }
+
+    proptest::proptest! {
+        /// Every marker left in a compiled body has its hole and the other way round, so
+        /// rendering neither drops text nor leaves a NUL behind.
+        #[test]
+        fn every_marker_has_its_hole(body in "([\\[\\]#a-z0-9 .|!()*`{}\n\0-]|id:|\\[\\[|\\]\\]|\n## |\n```\n){0,40}") {
+            let scan = scan(&body);
+            proptest::prop_assert_eq!(scan.html.html.matches('\0').count(), scan.html.holes.len(), "{:?}", body);
+            let html = scan.render(&Fixed, &Embedding { anchor_prefix: "p--".into(), heading_shift: 2 });
+            proptest::prop_assert!(!html.contains('\0'), "{:?} gave {:?}", body, html);
+        }
+    }
 }

@@ -508,6 +508,7 @@ proptest! {
             prop_assert!(body[r.offset..].starts_with(['[', '<']), "{r:?} in {body:?}");
         }
         let html = markdown::to_html(&body, &SomeIds);
+        prop_assert!(!html.contains('\0'), "a hole was not filled: {html:?}");
         for h in &scan.headings {
             prop_assert!(html.contains(&format!("id=\"{}\"", markdown::escape(&h.anchor))),
                 "{h:?} not in {html}");
