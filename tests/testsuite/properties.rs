@@ -436,6 +436,14 @@ impl Resolver for SomeIds {
     }
 }
 
+/// Block and inline markup both body generators mix in.
+const PLAIN_MARKUP: &[&str] = &["> quote", "- item", "1. item", "~~s~~", "**b**", "`c`", "\\"];
+
+/// `pieces` and [`PLAIN_MARKUP`], one picked at a time.
+fn markup(pieces: &[&'static str]) -> impl Strategy<Value = String> {
+    prop::sample::select([pieces, PLAIN_MARKUP].concat()).prop_map(str::to_owned)
+}
+
 /// Markdown made of the constructs the site uses, with references to known and unknown ids.
 fn markdown_body() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -443,7 +451,7 @@ fn markdown_body() -> impl Strategy<Value = String> {
         Just("\n\n".to_owned()),
         "#{1,7} ".prop_map(|s| format!("\n{s}")),
         Just(" {#own-id}".to_owned()),
-        prop::sample::select(
+        markup(
             &[
                 "[[1]]",
                 "[[1.1]]",
@@ -473,22 +481,14 @@ fn markdown_body() -> impl Strategy<Value = String> {
                 "</div>",
                 "<!--",
                 "-->",
-                "> quote",
-                "- item",
-                "1. item",
-                "~~s~~",
-                "**b**",
-                "`c`",
                 "&amp;",
-                "\\",
                 "<https://x.org>",
                 "![img](a.png)",
                 "<id:1.1>",
                 "[r][d]\n\n[d]: id:1.1.1",
                 "[[1.1.1]](x)"
             ][..]
-        )
-        .prop_map(str::to_owned),
+        ),
         text(12),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
@@ -591,7 +591,7 @@ fn good_body() -> impl Strategy<Value = String> {
         Just("\n".to_owned()),
         Just("\n\n".to_owned()),
         "#{1,6} ".prop_map(|s| format!("\n{s}")),
-        prop::sample::select(
+        markup(
             &[
                 "[[1]]",
                 "[[1.1]]",
@@ -607,13 +607,6 @@ fn good_body() -> impl Strategy<Value = String> {
                 "```python\ndef f(:\n```\n",
                 "```\n<raw>\n```\n",
                 "<script>x</script>",
-                "> quote",
-                "- item",
-                "1. item",
-                "~~s~~",
-                "**b**",
-                "`c`",
-                "\\",
                 " {#own}",
                 "{",
                 "}",
@@ -621,8 +614,7 @@ fn good_body() -> impl Strategy<Value = String> {
                 "</a>",
                 "[in text](<>)"
             ][..]
-        )
-        .prop_map(str::to_owned),
+        ),
         text(16).prop_map(|t| t.replace('[', "(")),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
