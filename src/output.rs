@@ -106,15 +106,7 @@ impl Staging {
     /// the first time it is missing.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let full = self.root.join(path);
-        match std::fs::write(&full, bytes) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(dir) = full.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                std::fs::write(&full, bytes)
-            }
-            done => done,
-        }?;
+        io::Write::write_all(&mut create(&full)?, bytes)?;
         self.record(full);
         Ok(())
     }
@@ -132,16 +124,7 @@ impl Staging {
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<()> {
         let full = self.root.join(path);
-        let file = match std::fs::File::create(&full) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(dir) = full.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                std::fs::File::create(&full)?
-            }
-            opened => opened?,
-        };
-        let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+        let mut buffered = io::BufWriter::with_capacity(1 << 20, create(&full)?);
         write(&mut buffered)?;
         io::Write::flush(&mut buffered)?;
         self.record(full);
@@ -186,6 +169,19 @@ impl Staging {
         }
         self.committed = true;
         Ok(())
+    }
+}
+
+/// Creates (or truncates) a file, making its folder the first time it is missing.
+fn create(path: &Path) -> io::Result<std::fs::File> {
+    match std::fs::File::create(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::File::create(path)
+        }
+        opened => opened,
     }
 }
 

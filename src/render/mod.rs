@@ -162,15 +162,16 @@ impl<'a> Renderer<'a> {
                     return (job, Duration::ZERO, None);
                 }
                 let started = Instant::now();
-                let result = match job {
-                    // The one page too large to hold in memory at scale.
-                    Job::Print(lang) => self.print_into(&self.site.langs[lang], sink).map(|written| (None, written)),
-                    _ => self.render_in(job, contexts).map(|output| (Some(output), Ok(()))),
+                // The print page, too large to hold in memory at scale, is written as it renders;
+                // so the time of every kind of job includes writing its file.
+                let outcome = match job {
+                    Job::Print(lang) => self.print_into(&self.site.langs[lang], sink),
+                    _ => self.render_in(job, contexts).map(|output| sink.file(output)),
                 };
                 let took = started.elapsed();
-                match result {
-                    Ok((output, written)) => {
-                        if let Err(d) = written.and_then(|()| output.map_or(Ok(()), |o| sink.file(o))) {
+                match outcome {
+                    Ok(written) => {
+                        if let Err(d) = written {
                             let _ = sink_failed.set(d);
                         }
                         (job, took, None)
