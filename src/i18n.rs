@@ -78,7 +78,7 @@ fn compute_hash(source: &Source, with_body: bool) -> String {
 
 /// True when a translation has a body of its own.
 pub fn has_body(translation: &Source) -> bool {
-    !translation.body().trim().is_empty()
+    translation.has_body
 }
 
 /// The state of `page` in `lang`.

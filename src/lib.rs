@@ -172,7 +172,8 @@ type Rendered = (Site, Vec<Diagnostic>, Vec<(String, Duration)>);
 /// Loads, checks and renders the site, handing every file to `sink`.
 fn render_with(project: &Project, sink: &dyn output::Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let started = Instant::now();
-    let Loaded { site, locales, theme, mut warnings } = load(project)?;
+    let Loaded { mut site, locales, theme, mut warnings } = load(project)?;
+    site.release_texts();
     let loaded = started.elapsed();
     let renderer = Renderer::new(&site, &theme, &locales);
     let spent = renderer.render_each(sink).map_err(|d| {

@@ -83,6 +83,8 @@ pub struct Staging {
     dest: PathBuf,
     spare: PathBuf,
     written: std::sync::Mutex<Vec<PathBuf>>,
+    /// True when the folder is a reused spare, whose stale files must go at commit.
+    reused: bool,
     committed: bool,
 }
 
@@ -95,11 +97,12 @@ impl Staging {
         let root = parent.join(format!(".{name}.new-{}", std::process::id()));
         let spare = parent.join(format!(".{name}.spare"));
         // Claiming the spare folder by renaming it keeps two builds from sharing it.
-        if std::fs::rename(&spare, &root).is_err() {
+        let reused = std::fs::rename(&spare, &root).is_ok();
+        if !reused {
             let _ = std::fs::remove_dir_all(&root);
             std::fs::create_dir(&root)?;
         }
-        Ok(Staging { root, dest: dest.to_owned(), spare, written: Default::default(), committed: false })
+        Ok(Staging { root, dest: dest.to_owned(), spare, written: Default::default(), reused, committed: false })
     }
 
     /// Writes one file (`path` relative to the site root, `/`-separated), creating its folder
@@ -112,6 +115,9 @@ impl Staging {
     }
 
     fn record(&self, full: PathBuf) {
+        if !self.reused {
+            return;
+        }
         if let Ok(mut written) = self.written.lock() {
             written.push(full);
         }
@@ -131,8 +137,12 @@ impl Staging {
         Ok(())
     }
 
-    /// Removes what an earlier build left in a reused folder and this build did not write.
+    /// Removes what an earlier build left in a reused folder and this build did not write
+    /// (a new folder holds only what this build wrote: nothing to walk).
     fn prune(&mut self) -> io::Result<()> {
+        if !self.reused {
+            return Ok(());
+        }
         let written: std::collections::HashSet<PathBuf> =
             std::mem::take(self.written.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner))
                 .into_iter()

@@ -192,9 +192,24 @@ impl Site {
     /// the default-language source (for a missing or a title-only translation).
     pub fn body_version(&self, page: &Page, lang: &str) -> (SourceIdx, bool) {
         match page.versions.get(lang) {
-            Some(&s) if !self.sources[s].body().trim().is_empty() => (s, false),
+            Some(&s) if self.sources[s].has_body => (s, false),
             _ => (self.default_version(page), lang != self.config.default_language),
         }
+    }
+
+    /// Frees the source texts of a checked site that is only rendered from now on (see
+    /// [`Source::release_text`]); a source shared with someone else (the dev server's cache)
+    /// keeps its text.
+    pub fn release_texts(&mut self) {
+        let mut originals = vec![false; self.sources.len()];
+        for page in self.pages.iter().filter(|page| page.versions.len() > 1) {
+            originals[self.default_version(page)] = true;
+        }
+        self.sources.par_iter_mut().zip(originals).for_each(|(source, original)| {
+            if let Some(source) = Arc::get_mut(source) {
+                source.release_text(original);
+            }
+        });
     }
 
     /// The default-language source of a page.
