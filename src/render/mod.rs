@@ -27,6 +27,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 use theme::Theme;
 
+/// Room reserved for a page's template output: most fit, so the buffer rarely regrows.
+const PAGE_CAPACITY: usize = 16 << 10;
+
 /// Time spent per kind of job.
 pub type Timings = Vec<(&'static str, Duration)>;
 
@@ -425,7 +428,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
-        Ok(Output::new(path.to_owned(), self.html(template, context)?.into_bytes()))
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.theme.render_to(template, &tera_context(context, template)?, &mut html)?;
+        Ok(Output::new(path.to_owned(), html))
     }
 
     fn html(&self, template: &str, context: &impl serde::Serialize) -> Result<String, Diagnostic> {
@@ -443,7 +448,8 @@ impl<'a> Renderer<'a> {
         body_bytes: usize,
         fill: &dyn Fn(usize, &mut String),
     ) -> Result<Output, Diagnostic> {
-        let html = self.theme.render(template, context)?;
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.theme.render_to(template, context, &mut html)?;
         let mut out = Vec::with_capacity(html.len() + body_bytes + body_bytes / 4);
         fill_slots(&html, fill, &mut out).map_err(|e| Diagnostic::error(path, format!("cannot render: {e}")))?;
         Ok(Output::new(path.to_owned(), out))
@@ -612,26 +618,34 @@ impl LanguageContexts {
 }
 
 /// Writes a template's output to `out` with every [`body_slot`] replaced by its body.
-fn fill_slots(html: &str, fill: &dyn Fn(usize, &mut String), out: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn fill_slots(html: &[u8], fill: &dyn Fn(usize, &mut String), out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut body = String::new();
-    let mut parts = html.split('\0');
-    out.write_all(parts.next().unwrap_or_default().as_bytes())?;
+    let mut parts = memchr::memchr_iter(0, html).chain([html.len()]).scan(0, |start, end| {
+        let part = &html[*start..end];
+        *start = end + 1;
+        Some(part)
+    });
+    out.write_all(parts.next().unwrap_or_default())?;
     while let Some(inside) = parts.next() {
-        match inside.strip_prefix("body:").and_then(|n| n.parse::<usize>().ok()) {
+        match inside.strip_prefix(b"body:").and_then(slot_number) {
             Some(n) => {
                 body.clear();
                 fill(n, &mut body);
                 out.write_all(body.as_bytes())?;
-                out.write_all(parts.next().unwrap_or_default().as_bytes())?;
+                out.write_all(parts.next().unwrap_or_default())?;
             }
             // A NUL of the content itself, not a slot.
             None => {
                 out.write_all(b"\0")?;
-                out.write_all(inside.as_bytes())?;
+                out.write_all(inside)?;
             }
         }
     }
     Ok(())
+}
+
+fn slot_number(digits: &[u8]) -> Option<usize> {
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 /// What a template context holds in place of body number `n`: see
@@ -675,5 +689,27 @@ impl Resolver for PageResolver<'_, '_> {
             title: title.to_owned(),
             title_lang: title_lang.map(str::to_owned),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled(html: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let fill = |n: usize, body: &mut String| body.push_str(&format!("<p>body {n}</p>"));
+        fill_slots(html, &fill, &mut out).expect("writing to memory works");
+        out
+    }
+
+    #[test]
+    fn slots_take_their_bodies_and_other_nuls_stay() {
+        let html = format!("<main>{}</main><aside>{}</aside>", body_slot(0), body_slot(12));
+        assert_eq!(filled(html.as_bytes()), b"<main><p>body 0</p></main><aside><p>body 12</p></aside>");
+        assert_eq!(filled(b"a\0b\0body:x\0"), b"a\0b\0body:x\0");
+        assert_eq!(filled(b""), b"");
+        assert_eq!(filled(b"\0"), b"\0");
+        assert_eq!(filled(b"\0body:3\0"), b"<p>body 3</p>");
     }
 }

@@ -66,7 +66,8 @@ impl Renderer<'_> {
             title: super::ui(self.locales.get(lang), "print_title"),
             items,
         };
-        let html = self.theme.render("print.html", &super::tera_context(&context, "print.html")?)?;
+        let mut html = Vec::new();
+        self.theme.render_to("print.html", &super::tera_context(&context, "print.html")?, &mut html)?;
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
         let fill = |n: usize, out: &mut String| {
             let Some(&p) = framework.get(n) else { return };

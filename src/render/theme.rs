@@ -18,9 +18,9 @@ mod builtin {
     }
     pub(super) const FILES: &[(&str, &str)] = theme_files!(
         "templates/base.html",
-        "templates/macros.html",
         "templates/partials/badges.html",
         "templates/partials/breadcrumb.html",
+        "templates/partials/link_list.html",
         "templates/partials/notice.html",
         "templates/partials/pager.html",
         "templates/partials/sidebar.html",
@@ -80,7 +80,14 @@ impl Theme {
         Ok(Theme { tera, assets, origins })
     }
 
-    /// Renders a template; a failure is a diagnostic naming the template file (and line when found).
+    /// Renders a template into `out` (bytes, so no UTF-8 check of the result and no regrowing
+    /// from a small buffer); a failure is a diagnostic naming the template file (and line
+    /// when found).
+    pub fn render_to(&self, name: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
+        self.tera.render_to(name, context, out).map_err(|e| template_error(&e, &self.origins))
+    }
+
+    /// [`Theme::render_to`] into a new string.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, context).map_err(|e| template_error(&e, &self.origins))
     }
