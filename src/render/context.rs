@@ -31,8 +31,6 @@ pub struct Chrome<'a> {
     pub glossary_url: String,
     /// The same page in every language.
     pub languages: Vec<LangLink<'a>>,
-    /// The seven principles, for the navigation.
-    pub principles: Vec<Link>,
     /// `partials/sidebar.html` as rendered for this page (`{{ sidebar | safe }}`).
     pub sidebar: String,
 }

@@ -471,8 +471,7 @@ impl<'a> Renderer<'a> {
             .next()
             .map(|(_, p)| urls::page_path(p, lang))
             .unwrap_or_else(|| format!("{lang}/index.html"));
-        let principles: Vec<Link> = site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect();
-        let sidebar = self.sidebar(lang, current, &principles)?;
+        let sidebar = self.sidebar(path, lang, current)?;
         Ok(Chrome {
             site_title: &site.config.title,
             lang,
@@ -499,26 +498,31 @@ impl<'a> Renderer<'a> {
                     }
                 })
                 .collect(),
-            principles,
             sidebar,
         })
     }
 
-    /// `partials/sidebar.html`, rendered once for all the pages that show the same one (same
-    /// language, same URLs, same current page): most pages of a language share it.
-    fn sidebar(&self, lang: &str, current: Option<&str>, principles: &[Link]) -> Result<String, Diagnostic> {
+    /// `partials/sidebar.html` for the page at `path`, rendered once for all the pages that
+    /// show the same one (same language, same URLs, same current page): most pages of a
+    /// language share it, so the principles' links are made only for the first of them.
+    fn sidebar(&self, path: &str, lang: &str, current: Option<&str>) -> Result<String, Diagnostic> {
+        let site = self.site;
         let current = current.unwrap_or_default();
-        let urls: String = principles.iter().map(|p| p.url.as_str()).collect::<Vec<_>>().join(" ");
-        let key = (
-            lang.to_owned(),
-            if principles.iter().any(|p| p.id == current) { current.to_owned() } else { String::new() },
-            urls,
-        );
+        let mut urls = String::new();
+        let mut is_principle = false;
+        for (_, p) in site.pages_of(Kind::Principle) {
+            urls.push_str(&urls::relative(path, &urls::page_path(p, lang)));
+            urls.push(' ');
+            is_principle |= p.id == current;
+        }
+        let key = (lang.to_owned(), if is_principle { current.to_owned() } else { String::new() }, urls);
         if let Some(hit) = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned()) {
             return Ok(hit);
         }
+        let principles: Vec<Link> = site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect();
         let locale = self.locales.get(lang);
-        let context = SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles, current: &key.1 };
+        let context =
+            SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles: &principles, current: &key.1 };
         let html = self.html("partials/sidebar.html", &context)?;
         if let Ok(mut cache) = self.sidebars.write() {
             cache.insert(key, html.clone());
