@@ -78,8 +78,10 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
     let mut all = Diagnostics::default();
     let config = Config::load(project)?;
     let locales = Arc::new(stage(Locales::load(project, &config), &mut all)?);
-    let theme = Theme::load(project, &config, Arc::clone(&locales)).map_err(|d| fail(&mut all, d))?;
-    let (sources, problems) = source::load_all(project, &config);
+    // Compiling the templates takes a while on its own: it runs beside reading the sources.
+    let (theme, (sources, problems)) =
+        rayon::join(|| Theme::load(project, &config, Arc::clone(&locales)), || source::load_all(project, &config));
+    let theme = theme.map_err(|d| fail(&mut all, d))?;
     if problems.has_errors() {
         return Err(fail(&mut all, problems));
     }
