@@ -133,7 +133,7 @@ pub fn body_words(plain: &str) -> BodyWords {
 #[derive(Debug, Serialize)]
 struct Index<'a> {
     /// `[number, title, url from the language root, text for snippets]` per page.
-    docs: Vec<(String, String, String, String)>,
+    docs: Vec<(&'a str, &'a str, String, &'a str)>,
     /// Folded words, sorted, so a prefix is a binary search away.
     terms: Vec<&'a str>,
     /// For each term, `doc * 2 + 1` when the word is in the title, `doc * 2` otherwise.
@@ -169,20 +169,23 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
             add(&mut words, word, doc * 2);
         }
         let (title, _) = site.title(page, lang);
-        let number = page.number.as_ref().map(|_| page.id.clone()).unwrap_or_default();
+        let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
         let url = urls::page_path(page, lang).trim_start_matches(&format!("{lang}/")).to_owned();
-        docs.push((number, title.to_owned(), url, body.snippet.clone()));
+        docs.push((number, title, url, body.snippet.as_str()));
     }
     let mut terms: Vec<(&str, Vec<u32>)> = words.into_iter().collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let (terms, postings): (Vec<&str>, Vec<Vec<u32>>) = terms.into_iter().unzip();
     let index = Index { docs, terms, postings };
-    let json = serde_json::to_string(&index).expect("the index serializes");
-    let script = format!(
-        "window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{{}};window.GUIDESITE_SEARCH[{}]={json};\n",
+    // One buffer: at 50,000 pages the index is 60 MB, so no second copy of it.
+    let mut script = format!(
+        "window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{{}};window.GUIDESITE_SEARCH[{}]=",
         serde_json::Value::from(lang)
-    );
-    Output::new(format!("{}/search/{lang}.js", urls::ASSETS_DIR), script.into_bytes())
+    )
+    .into_bytes();
+    serde_json::to_writer(&mut script, &index).expect("the index serializes");
+    script.extend_from_slice(b";\n");
+    Output::new(format!("{}/search/{lang}.js", urls::ASSETS_DIR), script)
 }
 
 /// Title words joined by spaces (deduplicated), so one allocation holds them.
