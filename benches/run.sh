@@ -43,16 +43,25 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 # skips inodes freed in the last 60 s, which made any build that followed an `rm -rf` of a
 # previous output several times slower (perf: 60 % of all samples in ext4 mkdir and create),
 # for both tools alike.
-clean_outputs() {
+# The time of the last deletion is kept in target/bench/.deleted, so a run that follows
+# another one's clean-up waits too.
+STAMP=target/bench/.deleted
+delete_outputs() {
   if compgen -G "target/bench/*/out" >/dev/null; then
     rm -rf target/bench/*/out
     sync
-    echo "(waiting 65 s after deleting old outputs)" >&2
-    sleep 65
+    date +%s > "$STAMP"
   fi
 }
-clean_outputs
-trap 'rm -rf target/bench/*/out' EXIT
+delete_outputs
+if [ -f "$STAMP" ]; then
+  wait=$(( $(cat "$STAMP") + 65 - $(date +%s) ))
+  if [ "$wait" -gt 0 ]; then
+    echo "(waiting $wait s after deleting old outputs)" >&2
+    sleep "$wait"
+  fi
+fi
+trap delete_outputs EXIT
 
 echo "| corpus | files | guidesite wall | guidesite cpu | guidesite peak | hugo wall | hugo cpu | hugo peak | hugo/guidesite wall | hugo/guidesite cpu |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
