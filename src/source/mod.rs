@@ -264,6 +264,32 @@ mod tests {
     }
 
     #[test]
+    fn a_released_text_keeps_what_rendering_needs() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let project = Project::new(dir.path());
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("writable");
+            load_one(&project, &config(), &path).expect("a valid page")
+        };
+        let mut full = write("a.md", "---\ntitle: A\n---\n\nSome *body*.\n");
+        let mut bare = write("a.fr.md", "---\ntitle: Un\n---\n  \n");
+        assert!(full.has_body && !bare.has_body);
+        let hashes =
+            (crate::i18n::source_hash(&full, false).to_owned(), crate::i18n::source_hash(&full, true).to_owned());
+        full.hashes = std::sync::OnceLock::new();
+        full.release_text(true);
+        bare.release_text(false);
+        for source in [&full, &bare] {
+            assert!(source.text.is_empty() && source.body().is_empty() && source.yaml().is_empty());
+        }
+        assert!(full.has_body && !bare.has_body);
+        assert_eq!(crate::i18n::source_hash(&full, false), hashes.0);
+        assert_eq!(crate::i18n::source_hash(&full, true), hashes.1);
+        assert_eq!(full.front.title.as_deref(), Some("A"));
+    }
+
+    #[test]
     fn editor_temporaries_are_not_pages() {
         assert!(is_page_file(Path::new("a/b.md")));
         for tmp in ["a/.#b.md", "a/b.md~", "a/#b.md#", "a/.b.md.swp", "a/b.md.tmp"] {
