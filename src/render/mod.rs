@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 use theme::Theme;
 
-/// Room reserved for a page's template output: most fit, so the buffer rarely regrows.
+/// Room reserved for a page's template output (see [`Renderer::rendered`]).
 const PAGE_CAPACITY: usize = 16 << 10;
 
 /// Time spent per kind of job.
@@ -428,13 +428,19 @@ impl<'a> Renderer<'a> {
     }
 
     fn output(&self, path: &str, template: &str, context: &impl serde::Serialize) -> Result<Output, Diagnostic> {
-        let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        self.theme.render_to(template, &tera_context(context, template)?, &mut html)?;
-        Ok(Output::new(path.to_owned(), html))
+        Ok(Output::new(path.to_owned(), self.rendered(template, &tera_context(context, template)?)?))
     }
 
     fn html(&self, template: &str, context: &impl serde::Serialize) -> Result<String, Diagnostic> {
-        self.theme.render(template, &tera_context(context, template)?)
+        let bytes = self.rendered(template, &tera_context(context, template)?)?;
+        String::from_utf8(bytes).map_err(|e| Diagnostic::error(template, format!("rendered invalid UTF-8: {e}")))
+    }
+
+    /// A template's output, in a buffer sized for a page: most fit, so it rarely regrows.
+    fn rendered(&self, template: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(PAGE_CAPACITY);
+        self.theme.render_to(template, context, &mut out)?;
+        Ok(out)
     }
 
     /// Renders a template whose context holds [`body_slot`]s instead of bodies, then writes
@@ -448,8 +454,7 @@ impl<'a> Renderer<'a> {
         body_bytes: usize,
         fill: &dyn Fn(usize, &mut String),
     ) -> Result<Output, Diagnostic> {
-        let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        self.theme.render_to(template, context, &mut html)?;
+        let html = self.rendered(template, context)?;
         let mut out = Vec::with_capacity(html.len() + body_bytes + body_bytes / 4);
         fill_slots(&html, fill, &mut out).map_err(|e| Diagnostic::error(path, format!("cannot render: {e}")))?;
         Ok(Output::new(path.to_owned(), out))

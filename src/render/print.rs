@@ -66,8 +66,7 @@ impl Renderer<'_> {
             title: super::ui(self.locales.get(lang), "print_title"),
             items,
         };
-        let mut html = Vec::new();
-        self.theme.render_to("print.html", &super::tera_context(&context, "print.html")?, &mut html)?;
+        let html = self.rendered("print.html", &super::tera_context(&context, "print.html")?)?;
         let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
         let fill = |n: usize, out: &mut String| {
             let Some(&p) = framework.get(n) else { return };

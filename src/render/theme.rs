@@ -86,11 +86,6 @@ impl Theme {
     pub fn render_to(&self, name: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
         self.tera.render_to(name, context, out).map_err(|e| template_error(&e, &self.origins))
     }
-
-    /// [`Theme::render_to`] into a new string.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| template_error(&e, &self.origins))
-    }
 }
 
 type ThemeFile = (String, PathBuf, Vec<u8>);
