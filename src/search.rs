@@ -129,11 +129,14 @@ pub fn body_words(plain: &str) -> BodyWords {
     BodyWords { words: words.join(" "), snippet }
 }
 
+/// `[number, title, url from the language root, text for snippets]` of one page.
+type Doc<'a> = (&'a str, &'a str, String, &'a str);
+
 /// The index of one language, as the script sees it.
 #[derive(Debug, Serialize)]
 struct Index<'a> {
     /// `[number, title, url from the language root, text for snippets]` per page.
-    docs: Vec<(&'a str, &'a str, String, &'a str)>,
+    docs: Vec<Doc<'a>>,
     /// Folded words, sorted, so a prefix is a binary search away.
     terms: Vec<&'a str>,
     /// For each term, `doc * 2 + 1` when the word is in the title, `doc * 2` otherwise.
@@ -142,24 +145,28 @@ struct Index<'a> {
 
 /// `assets/search/<lang>.js` for one language.
 pub fn index_for(site: &Site, lang: &str) -> Output {
-    let heads: Vec<(String, Vec<String>)> = site
+    let prefix = format!("{lang}/");
+    // Per page, in parallel: its entry in `docs`, its title words and its summary words.
+    let (docs, heads): (Vec<Doc<'_>>, Vec<(String, Vec<String>)>) = site
         .pages
         .par_iter()
         .map(|page| {
             let (title, _) = site.title(page, lang);
             let (s, _) = site.version(page, lang);
+            let (b, _) = site.body_version(page, lang);
             let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
             let summary = site.sources[s].front.summary.as_deref().unwrap_or_default();
             let title_words = tokens(&normalize(&format!("{number} {title}"))).map(str::to_owned).collect();
             let summary_words = tokens(&normalize(summary)).map(str::to_owned).collect();
-            (title_words_joined(title_words), summary_words)
+            let path = urls::page_path(page, lang);
+            let url = path.strip_prefix(&prefix).map(str::to_owned).unwrap_or(path);
+            let doc = (number, title, url, site.scans[b].search.snippet.as_str());
+            (doc, (title_words_joined(title_words), summary_words))
         })
-        .collect();
+        .unzip();
     let mut words: HashMap<&str, Vec<u32>> = HashMap::default();
-    let mut docs = Vec::with_capacity(site.pages.len());
-    for (d, page) in site.pages.iter().enumerate() {
+    for (d, (page, (title_words, summary_words))) in site.pages.iter().zip(&heads).enumerate() {
         let doc = d as u32;
-        let (title_words, summary_words) = &heads[d];
         for word in title_words.split(' ').filter(|w| !w.is_empty()) {
             add(&mut words, word, doc * 2 + 1);
         }
@@ -168,10 +175,6 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
         for word in summary_words.iter().map(String::as_str).chain(body.words.split(' ').filter(|w| !w.is_empty())) {
             add(&mut words, word, doc * 2);
         }
-        let (title, _) = site.title(page, lang);
-        let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
-        let url = urls::page_path(page, lang).trim_start_matches(&format!("{lang}/")).to_owned();
-        docs.push((number, title, url, body.snippet.as_str()));
     }
     let mut terms: Vec<(&str, Vec<u32>)> = words.into_iter().collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
