@@ -76,11 +76,6 @@ fn compute_hash(source: &Source, with_body: bool) -> String {
     hasher.finalize().to_hex()[..16].to_owned()
 }
 
-/// True when a translation has a body of its own.
-pub fn has_body(translation: &Source) -> bool {
-    translation.has_body
-}
-
 /// The state of `page` in `lang`.
 pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     let Some(&t) = page.versions.get(lang) else {
@@ -92,7 +87,7 @@ pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     }
     let translation = &site.sources[t];
     let source = &site.sources[original];
-    let full = has_body(translation);
+    let full = translation.has_body;
     let expected = source_hash(source, full);
     match (&translation.front.source_hash, full) {
         (Some(hash), _) if hash != expected => State::Outdated,
@@ -159,7 +154,7 @@ pub fn mark(root: &Path, site: &Site, files: &[PathBuf]) -> Result<Vec<PathBuf>,
         match found {
             Some((page, s)) if site.sources[s].lang != site.config.default_language => {
                 let translation = &site.sources[s];
-                let hash = source_hash(&site.sources[site.default_version(page)], has_body(translation));
+                let hash = source_hash(&site.sources[site.default_version(page)], translation.has_body);
                 plans.push((root.join(&translation.path), with_hash(translation, hash)));
             }
             Some(_) => problems.push(
