@@ -121,12 +121,61 @@ pub struct BodyWords {
 
 /// The distinct folded words of a body's plain text, and its snippet.
 pub fn body_words(plain: &str) -> BodyWords {
-    let folded = normalize(plain);
+    let words = if plain.is_ascii() { distinct_ascii_words(plain) } else { distinct_words(&normalize(plain)) };
+    let snippet = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
+    BodyWords { words, snippet }
+}
+
+/// The distinct words of a folded text in order of first use, joined by single spaces.
+fn distinct_words(folded: &str) -> String {
     let mut seen: HashSet<&str> = HashSet::default();
     seen.reserve(folded.len() / 8);
-    let words: Vec<&str> = tokens(&folded).filter(|w| seen.insert(w)).collect();
-    let snippet = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
-    BodyWords { words: words.join(" "), snippet }
+    let words: Vec<&str> = tokens(folded).filter(|w| seen.insert(w)).collect();
+    words.join(" ")
+}
+
+/// Which bytes are word characters of ASCII text: letters and digits.
+static IS_ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// [`distinct_words`] of `normalize(text)` for ASCII text, in one pass over the bytes:
+/// folding ASCII is lower-casing, and a word of up to 16 bytes is compared as one integer.
+fn distinct_ascii_words(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() / 3);
+    let mut short: HashSet<u128> = HashSet::default();
+    short.reserve(text.len() / 16);
+    let mut long: HashSet<String> = HashSet::default();
+    let mut rest = bytes;
+    while let Some(start) = rest.iter().position(|&b| IS_ASCII_WORD[b as usize]) {
+        rest = &rest[start..];
+        let end = rest.iter().position(|&b| !IS_ASCII_WORD[b as usize]).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        rest = after;
+        let new = if word.len() <= 16 {
+            let mut key = [0u8; 16];
+            key[..word.len()].copy_from_slice(word);
+            key.make_ascii_lowercase();
+            // Words hold no NUL, so the zero padding keeps keys of different lengths apart.
+            short.insert(u128::from_le_bytes(key))
+        } else {
+            long.insert(String::from_utf8_lossy(word).to_ascii_lowercase())
+        };
+        if new {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.iter().map(|b| b.to_ascii_lowercase() as char));
+        }
+    }
+    out
 }
 
 /// `[number, title, url from the language root, text for snippets]` of one page.
@@ -167,12 +216,12 @@ pub fn index_for(site: &Site, lang: &str) -> Output {
     let mut words: HashMap<&str, Vec<u32>> = HashMap::default();
     for (d, (page, (title_words, summary_words))) in site.pages.iter().zip(&heads).enumerate() {
         let doc = d as u32;
-        for word in title_words.split(' ').filter(|w| !w.is_empty()) {
+        for word in title_words.split_ascii_whitespace() {
             add(&mut words, word, doc * 2 + 1);
         }
         let (b, _) = site.body_version(page, lang);
         let body = &site.scans[b].search;
-        for word in summary_words.iter().map(String::as_str).chain(body.words.split(' ').filter(|w| !w.is_empty())) {
+        for word in summary_words.iter().map(String::as_str).chain(body.words.split_ascii_whitespace()) {
             add(&mut words, word, doc * 2);
         }
     }
@@ -255,6 +304,29 @@ mod tests {
     fn tokens_split_on_anything_but_letters_and_digits() {
         let folded = normalize("Over-indebtedness: 2.1.3, l'IF");
         assert_eq!(tokens(&folded).collect::<Vec<_>>(), ["over", "indebtedness", "2", "1", "3", "l", "if"]);
+    }
+
+    #[test]
+    fn ascii_words_are_the_folded_tokens_in_order_of_first_use() {
+        let samples = [
+            "",
+            "  ",
+            "Loans, LOANS and loans: 2.1.3 (see 2.1.3)",
+            "over-indebtedness Over-Indebtedness overindebtedness",
+            "Sixteen-letters! abcdefghijklmnop ABCDEFGHIJKLMNOP abcdefghijklmnopq ABCDEFGHIJKLMNOPQ",
+            "a b a\tb\nc ... _x_ x",
+            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz012345678",
+        ];
+        for text in samples {
+            assert_eq!(distinct_ascii_words(text), distinct_words(&normalize(text)), "{text:?}");
+        }
+        // Every printable ASCII character, in words of every length up to 40.
+        let printable: Vec<u8> = (0x20..0x7f).collect();
+        let text: String = (1..=40)
+            .flat_map(|len| printable.chunks(len).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(distinct_ascii_words(&text), distinct_words(&normalize(&text)));
     }
 
     #[test]
