@@ -24,7 +24,7 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--binary", default="target/release/guidesite")
     ap.add_argument("--page", default="content/p1/s01/i01.md", help="file to edit, relative to the site")
-    ap.add_argument("--url", default="/en/1.1.1/index.html")
+    ap.add_argument("--url", default="/en/1.1.1.html")
     a = ap.parse_args()
 
     server = subprocess.Popen([a.binary, "serve", "--root", a.site, "--port", "0"],

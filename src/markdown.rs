@@ -532,7 +532,7 @@ mod tests {
     impl Resolver for Fixed {
         fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
             (id == "2.1.3").then(|| Resolved {
-                url: format!("../2.1.3/index.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
+                url: format!("2.1.3.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
                 number: Some("2.1.3".into()),
                 title: "Repayment <capacity>".into(),
                 title_lang: None,
@@ -564,13 +564,11 @@ mod tests {
     fn references_render_with_number_and_escaped_title() {
         let html = to_html("See [[2.1.3]], [[2.1.3|that]] and [it](id:2.1.3#evidence).", &Fixed);
         assert!(
-            html.contains(
-                r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi> Repayment &lt;capacity&gt;</a>"#
-            ),
+            html.contains(r#"<a href="2.1.3.html"><bdi class="num">2.1.3</bdi> Repayment &lt;capacity&gt;</a>"#),
             "{html}"
         );
-        assert!(html.contains(r#"<a href="../2.1.3/index.html">that</a>"#), "{html}");
-        assert!(html.contains(r#"<a href="../2.1.3/index.html#evidence">it</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="2.1.3.html">that</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="2.1.3.html#evidence">it</a>"#), "{html}");
     }
 
     #[test]
@@ -591,10 +589,7 @@ mod tests {
     fn one_compiled_body_renders_on_its_page_and_embedded() {
         let compiled = scan("## How {.x}\n\nSee [[2.1.3]], [[9.9]] and ![a [b](id:2.1.3) c](i.png).\n\n## How\n");
         let page = compiled.render(&Fixed, &Embedding::default());
-        assert!(
-            page.starts_with("<h2 id=\"how\" class=\"x\">How</h2>\n<p>See <a href=\"../2.1.3/index.html\"><bdi"),
-            "{page}"
-        );
+        assert!(page.starts_with("<h2 id=\"how\" class=\"x\">How</h2>\n<p>See <a href=\"2.1.3.html\"><bdi"), "{page}");
         assert!(page.contains(r##"<a href="#">9.9</a>"##), "an unknown target keeps its text: {page}");
         assert!(page.contains(r#"alt="a b c""#), "no link inside alt text: {page}");
         assert!(page.ends_with("<h2 id=\"how-1\">How</h2>\n"), "{page}");
@@ -607,7 +602,7 @@ mod tests {
     fn nul_in_a_body_cannot_open_a_hole() {
         let html = to_html("a\0b [[2.1.3]]\n\n```\n\0\n```\n", &Fixed);
         assert!(!html.contains('\0'), "{html}");
-        assert!(html.contains(r#"<a href="../2.1.3/index.html"><bdi class="num">2.1.3</bdi>"#), "{html}");
+        assert!(html.contains(r#"<a href="2.1.3.html"><bdi class="num">2.1.3</bdi>"#), "{html}");
     }
 
     proptest::proptest! {

@@ -328,26 +328,41 @@ async fn file(State(app): State<Arc<App>>, uri: Uri) -> Response {
     match app.as_ref() {
         App::Preview(preview) => {
             let found = lock(&preview.session).get(&path);
+            let exists = |p: &str| lock(&preview.session).get(p).is_some();
             match found {
                 Some(bytes) => respond(&path, inject_live_script(&path, &bytes)),
-                None if lock(&preview.session).get(&format!("{path}/index.html")).is_some() => {
-                    redirect(&format!("{raw}/"))
-                }
-                None => not_found(),
+                None => redirect_for(raw, &path, exists).map_or_else(not_found, |to| redirect(&to)),
             }
         }
         App::Static(root) => {
-            let candidate = root.join(&path);
-            match candidate.canonicalize() {
-                Ok(real) if real.starts_with(root) && real.is_file() => match tokio::fs::read(&real).await {
+            let inside = |p: &str| root.join(p).canonicalize().ok().filter(|real| real.starts_with(root));
+            match inside(&path).filter(|real| real.is_file()) {
+                Some(real) => match tokio::fs::read(&real).await {
                     Ok(bytes) => respond(&path, bytes),
                     Err(_) => not_found(),
                 },
-                Ok(real) if real.starts_with(root) && real.join("index.html").is_file() => redirect(&format!("{raw}/")),
-                _ => not_found(),
+                None => {
+                    let exists = |p: &str| inside(p).is_some_and(|real| real.is_file());
+                    redirect_for(raw, &path, exists).map_or_else(not_found, |to| redirect(&to))
+                }
             }
         }
     }
+}
+
+/// Where a request for a missing file is sent, if anywhere: a folder without its slash
+/// (`/en`) to the folder (`/en/`), and a page asked for as a folder (`/en/2.1/`,
+/// `/en/2.1/index.html` or `/en/2.1`, as links and bookmarks made before pages were flat
+/// files did) to its file (`/en/2.1.html`).
+fn redirect_for(raw: &str, path: &str, exists: impl Fn(&str) -> bool) -> Option<String> {
+    if exists(&format!("{path}/index.html")) {
+        return Some(format!("{raw}/"));
+    }
+    let stem = path.strip_suffix("/index.html").unwrap_or(path);
+    let raw_stem = raw.trim_end_matches('/');
+    let raw_stem = raw_stem.strip_suffix("/index.html").unwrap_or(raw_stem);
+    let page = format!("{stem}.html");
+    (!stem.is_empty() && !stem.ends_with(".html") && exists(&page)).then(|| format!("{raw_stem}.html"))
 }
 
 /// The site file a request path names, or `None` when it could leave the site.
@@ -449,6 +464,21 @@ mod tests {
         ] {
             assert_eq!(safe_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn folders_and_old_page_folders_redirect_to_files() {
+        let files = ["index.html", "en/index.html", "en/2.1.html", "fr/café.html"];
+        let exists = |p: &str| files.contains(&p);
+        let to = |raw: &str| redirect_for(raw, &safe_path(raw).unwrap(), exists);
+        assert_eq!(to("/en").as_deref(), Some("/en/"));
+        assert_eq!(to("/en/2.1/").as_deref(), Some("/en/2.1.html"));
+        assert_eq!(to("/en/2.1").as_deref(), Some("/en/2.1.html"));
+        assert_eq!(to("/en/2.1/index.html").as_deref(), Some("/en/2.1.html"));
+        assert_eq!(to("/fr/caf%C3%A9/").as_deref(), Some("/fr/caf%C3%A9.html"));
+        assert_eq!(to("/en/2.2/"), None);
+        assert_eq!(to("/en/2.1.html/"), None);
+        assert_eq!(to("/de/"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ impl Resolver for SomeIds {
             return None;
         }
         Some(Resolved {
-            url: format!("../{id}/index.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
+            url: format!("{id}.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
             number: (id != "about").then(|| id.to_owned()),
             title: format!("Title of <{id}> & co"),
             title_lang: (id == "1.1").then(|| "fr".to_owned()),

@@ -54,7 +54,7 @@ fn anchor_of(id: &str) -> String {
 }
 
 impl Renderer<'_> {
-    /// `<lang>/print/index.html`, streamed to `sink`. A template error fails the job; a
+    /// `<lang>/print.html`, streamed to `sink`. A template error fails the job; a
     /// failed write is the inner error.
     pub(super) fn print_into(&self, lang: &str, sink: &dyn Sink) -> Result<Result<(), Diagnostic>, Diagnostic> {
         let site = self.site;

@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 /// Ids the site uses for its own pages; content may not take them.
-pub const RESERVED: &[&str] = &["assets", "glossary", "overview", "search", "translations", "index"];
+pub const RESERVED: &[&str] = &["assets", "glossary", "overview", "print", "search", "translations", "index"];
 
 /// What an id names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn malformed_ids_are_refused() {
-        for bad in ["", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "a_b"] {
+        for bad in ["", "02", "2.", "2..1", "1.2.3.4", "2.x", "Bad", "a b", "-a", "glossary", "print", "a_b"] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(parse("over-indebtedness"), Ok(ParsedId::Slug));

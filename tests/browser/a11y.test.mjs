@@ -11,15 +11,15 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const kinds = {
   landing: () => 'index.html',
   home: (l) => `${l}/index.html`,
-  principle: (l) => `${l}/2/index.html`,
-  standard: (l) => `${l}/2.1/index.html`,
-  indicator: (l) => `${l}/2.1.1/index.html`,
-  'indicator (title only or fallback)': (l) => `${l}/5.3.2/index.html`,
-  overview: (l) => `${l}/overview/index.html`,
-  glossary: (l) => `${l}/glossary/index.html`,
-  term: (l) => `${l}/over-indebtedness/index.html`,
-  guide: (l) => `${l}/guide-2/index.html`,
-  'translation status': (l) => `${l}/translations/index.html`,
+  principle: (l) => `${l}/2.html`,
+  standard: (l) => `${l}/2.1.html`,
+  indicator: (l) => `${l}/2.1.1.html`,
+  'indicator (title only or fallback)': (l) => `${l}/5.3.2.html`,
+  overview: (l) => `${l}/overview.html`,
+  glossary: (l) => `${l}/glossary.html`,
+  term: (l) => `${l}/over-indebtedness.html`,
+  guide: (l) => `${l}/guide-2.html`,
+  'translation status': (l) => `${l}/translations.html`,
 };
 
 let browser;

@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); });
 test('Arabic indicator page is laid out right to left', async () => {
   const { page, problems, context } = await offlinePage(browser);
   await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(siteUrl('ar/2.1.1/index.html'));
+  await page.goto(siteUrl('ar/2.1.1.html'));
   const direction = await page.evaluate(() => getComputedStyle(document.body).direction);
   assert.equal(direction, 'rtl');
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
@@ -34,13 +34,13 @@ test('Arabic indicator page is laid out right to left', async () => {
 
 test('language switcher leads to the same page in every language', async () => {
   const { page, problems, context } = await offlinePage(browser);
-  await page.goto(siteUrl('fr/2.1/index.html'));
+  await page.goto(siteUrl('fr/2.1.html'));
   const links = await page.$$eval('.lang-switch a', (as) => as.map((a) => ({ lang: a.getAttribute('hreflang'), href: a.href })));
   assert.equal(links.length, 6);
   for (const { lang, href } of links) {
     await page.goto(href);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
-    assert.match(page.url(), new RegExp(`/${lang}/2\\.1/index\\.html$`));
+    assert.match(page.url(), new RegExp(`/${lang}/2\\.1\\.html$`));
   }
   await context.close();
   assert.deepEqual(problems, []);

@@ -20,29 +20,29 @@ async function topResults(page, lang, query) {
 
 // [language, query, expected first result (path from the language root)]
 const cases = [
-  ['en', '2.1.3', '2.1.3/index.html'],
-  ['en', '2.1', '2.1/index.html'],
-  ['en', 'over-indebtedness', 'over-indebtedness/index.html'],
-  ['en', 'prevention of over-indebtedness', '2/index.html'],
-  ['en', 'complaints mechanism', 'complaints-mechanism/index.html'],
-  ['en', 'repayment capac', 'repayment-capacity/index.html'],
-  ['en', 'COOLING-OFF', 'cooling-off-period/index.html'],
-  ['fr', 'surendettement', 'over-indebtedness/index.html'],
-  ['fr', 'prevention du surendettement', '2/index.html'],
-  ['fr', 'capacité de remboursement', 'repayment-capacity/index.html'],
-  ['es', 'sobreendeudamiento', 'over-indebtedness/index.html'],
-  ['es', 'prevencion', '2/index.html'],
-  ['pt', 'sobre-endividamento', 'over-indebtedness/index.html'],
-  ['pt', 'prevenção do sobre-endividamento', '2/index.html'],
-  ['pt', 'principios de protecao', 'client-protection-principles/index.html'],
-  ['ru', 'жалоб', '7/index.html'],
-  ['ru', 'ЧРЕЗМЕРНАЯ ЗАДОЛЖЕННОСТЬ', 'over-indebtedness/index.html'],
-  ['ru', 'приема жалоб', '7.1/index.html'],
-  ['ar', 'الشكاوى', 'complaints-mechanism/index.html'],
-  ['ar', 'آليات معالجة الشكاوى', '7/index.html'],
-  ['ar', 'المديونية المفرطة', 'over-indebtedness/index.html'],
-  ['ar', 'الشكاوي', 'complaints-mechanism/index.html'],
-  ['ar', '6.1', '6.1/index.html'],
+  ['en', '2.1.3', '2.1.3.html'],
+  ['en', '2.1', '2.1.html'],
+  ['en', 'over-indebtedness', 'over-indebtedness.html'],
+  ['en', 'prevention of over-indebtedness', '2.html'],
+  ['en', 'complaints mechanism', 'complaints-mechanism.html'],
+  ['en', 'repayment capac', 'repayment-capacity.html'],
+  ['en', 'COOLING-OFF', 'cooling-off-period.html'],
+  ['fr', 'surendettement', 'over-indebtedness.html'],
+  ['fr', 'prevention du surendettement', '2.html'],
+  ['fr', 'capacité de remboursement', 'repayment-capacity.html'],
+  ['es', 'sobreendeudamiento', 'over-indebtedness.html'],
+  ['es', 'prevencion', '2.html'],
+  ['pt', 'sobre-endividamento', 'over-indebtedness.html'],
+  ['pt', 'prevenção do sobre-endividamento', '2.html'],
+  ['pt', 'principios de protecao', 'client-protection-principles.html'],
+  ['ru', 'жалоб', '7.html'],
+  ['ru', 'ЧРЕЗМЕРНАЯ ЗАДОЛЖЕННОСТЬ', 'over-indebtedness.html'],
+  ['ru', 'приема жалоб', '7.1.html'],
+  ['ar', 'الشكاوى', 'complaints-mechanism.html'],
+  ['ar', 'آليات معالجة الشكاوى', '7.html'],
+  ['ar', 'المديونية المفرطة', 'over-indebtedness.html'],
+  ['ar', 'الشكاوي', 'complaints-mechanism.html'],
+  ['ar', '6.1', '6.1.html'],
 ];
 
 for (const [lang, query, expected] of cases) {
@@ -68,7 +68,7 @@ test('keyboard: Enter opens the first result, arrows move through results', asyn
   await page.fill('#search-input', '4.2');
   await page.waitForSelector('#search-results li a');
   await page.press('#search-input', 'Enter');
-  await page.waitForURL(/\/en\/4\.2\/index\.html$/);
+  await page.waitForURL(/\/en\/4\.2\.html$/);
   await context.close();
   assert.deepEqual(problems, []);
 });

@@ -39,7 +39,7 @@ test('edit, break and fix a page while it is open', async () => {
   const page = await browser.newPage();
   const file = join(site, 'content/framework/1/1.1.1.md');
   const original = readFileSync(file, 'utf8');
-  await page.goto(`${base}/en/1.1.1/`);
+  await page.goto(`${base}/en/1.1.1.html`);
   await page.evaluate(() => { window.scrollTo(0, 200); window.__stillHere = true; });
 
   writeFileSync(file, original.replace('Reports.', 'Reports from the live edit.'));

@@ -11,13 +11,13 @@ fn every_page_exists_in_every_language_with_relative_paths() {
     for lang in ["en", "fr"] {
         for path in [
             "index.html",
-            "1/index.html",
-            "1.1/index.html",
-            "1.1.1/index.html",
-            "about/index.html",
-            "repayment-capacity/index.html",
-            "overview/index.html",
-            "glossary/index.html",
+            "1.html",
+            "1.1.html",
+            "1.1.1.html",
+            "about.html",
+            "repayment-capacity.html",
+            "overview.html",
+            "glossary.html",
         ] {
             assert!(pages.contains_key(&format!("{lang}/{path}")), "missing {lang}/{path}");
         }
@@ -38,21 +38,21 @@ fn every_link_and_fragment_resolves() {
 fn indicator_page_main() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    insta::assert_snapshot!(main_of(&pages["en/1.1.1/index.html"]));
+    insta::assert_snapshot!(main_of(&pages["en/1.1.1.html"]));
 }
 
 #[test]
 fn principle_page_main_in_french() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    insta::assert_snapshot!(main_of(&pages["fr/1/index.html"]));
+    insta::assert_snapshot!(main_of(&pages["fr/1.html"]));
 }
 
 #[test]
 fn standard_page_lists_indicators_in_numeric_order() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let html = &pages["en/1.1/index.html"];
+    let html = &pages["en/1.1.html"];
     let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} not in page"));
     assert!(at(">1.1.2</bdi>") < at(">1.1.10</bdi>"), "1.1.10 must come after 1.1.2");
     insta::assert_snapshot!(main_of(html));
@@ -62,40 +62,40 @@ fn standard_page_lists_indicators_in_numeric_order() {
 fn untranslated_page_falls_back_visibly() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let html = &pages["fr/1.1.1/index.html"];
+    let html = &pages["fr/1.1.1.html"];
     assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
     assert!(html.contains(r#"<article class="page page-indicator" lang="en" dir="ltr">"#), "{html}");
     assert!(html.contains("pas encore traduite"));
-    assert!(html.contains(r#"href="../../en/1.1.1/index.html""#));
+    assert!(html.contains(r#"href="../en/1.1.1.html""#));
 }
 
 #[test]
 fn references_show_number_and_title_in_the_page_language() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let fr = &pages["fr/1/index.html"];
+    let fr = &pages["fr/1.html"];
     // 1.1 has no French title: the English one shows, marked as English.
-    assert!(fr.contains(r#"<a href="../1.1/index.html"><bdi class="num">1.1</bdi> <span lang="en" dir="auto">The FI designs suitable products</span></a>"#), "{fr}");
+    assert!(fr.contains(r#"<a href="1.1.html"><bdi class="num">1.1</bdi> <span lang="en" dir="auto">The FI designs suitable products</span></a>"#), "{fr}");
     let en = &pages["en/index.html"];
-    assert!(en.contains(r#"<a href="1.1.1/index.html#how-to-comply">the first indicator</a>"#), "{en}");
+    assert!(en.contains(r#"<a href="1.1.1.html#how-to-comply">the first indicator</a>"#), "{en}");
 }
 
 #[test]
 fn backlinks_list_the_pages_that_refer_here() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let term = main_of(&pages["en/repayment-capacity/index.html"]);
+    let term = main_of(&pages["en/repayment-capacity.html"]);
     let backlinks = &term[term.find("class=\"backlinks\"").expect("backlinks section")..];
-    assert!(backlinks.contains("../1.1.1/index.html"), "{backlinks}");
-    assert!(backlinks.contains("../about/index.html"), "{backlinks}");
-    assert!(backlinks.contains("../1/index.html"), "{backlinks}");
+    assert!(backlinks.contains(r#"href="1.1.1.html""#), "{backlinks}");
+    assert!(backlinks.contains(r#"href="about.html""#), "{backlinks}");
+    assert!(backlinks.contains(r#"href="1.html""#), "{backlinks}");
 }
 
 #[test]
 fn code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let about = &pages["en/about/index.html"];
+    let about = &pages["en/about.html"];
     assert!(about.contains(r#"<pre class="code" data-lang="rust">"#), "{about}");
     assert!(about.contains("hl-"), "{about}");
     assert!(about.contains("<pre class=\"code\"><code>&lt;kept as text&gt;"), "{about}");
@@ -123,5 +123,5 @@ fn site_templates_override_theme_templates_by_name() {
     )
     .unwrap();
     let pages = pages(&build_ok(site.path()).outputs);
-    assert!(pages["en/glossary/index.html"].contains("<h1>Custom glossary</h1>"));
+    assert!(pages["en/glossary.html"].contains("<h1>Custom glossary</h1>"));
 }

@@ -18,7 +18,7 @@ fn build_writes_public_and_reports_what_it_did() {
     let out = guidesite(&["build"], site.path());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("Built 8 pages in 2 languages"), "{}", stderr(&out));
-    assert!(site.path().join("public/en/1.1.1/index.html").is_file());
+    assert!(site.path().join("public/en/1.1.1.html").is_file());
     assert!(site.path().join("public/fr/index.html").is_file());
 }
 
@@ -42,7 +42,7 @@ fn build_on_disk_matches_the_build_in_memory() {
         let written = std::fs::read(public.join(&output.path)).unwrap();
         assert!(written == output.bytes, "{} differs on disk", output.path);
     }
-    assert!(built.outputs.iter().any(|o| o.path == "fr/print/index.html"));
+    assert!(built.outputs.iter().any(|o| o.path == "fr/print.html"));
 }
 
 #[test]
@@ -59,14 +59,14 @@ fn build_takes_root_and_output() {
 fn failed_build_exits_1_and_leaves_previous_output_untouched() {
     let site = temp_site("basic");
     assert!(guidesite(&["build"], site.path()).status.success());
-    let before = std::fs::read(site.path().join("public/en/about/index.html")).unwrap();
+    let before = std::fs::read(site.path().join("public/en/about.html")).unwrap();
     copy_dir(&repo_root().join("tests/errors/broken-reference"), site.path());
     let out = guidesite(&["build"], site.path());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("content/about.md:7:"), "{err}");
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(std::fs::read(site.path().join("public/en/about/index.html")).unwrap(), before);
+    assert_eq!(std::fs::read(site.path().join("public/en/about.html")).unwrap(), before);
     let names: Vec<String> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -109,14 +109,7 @@ fn init_scaffolds_a_site_that_builds() {
     assert!(out.status.success(), "{}", stderr(&out));
     let out = guidesite(&["build", "--root", "mysite"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    for page in [
-        "index.html",
-        "en/index.html",
-        "en/1/index.html",
-        "en/1.1/index.html",
-        "en/1.1.1/index.html",
-        "en/1.1.2/index.html",
-    ] {
+    for page in ["index.html", "en/index.html", "en/1.html", "en/1.1.html", "en/1.1.1.html", "en/1.1.2.html"] {
         assert!(dir.path().join("mysite/public").join(page).is_file(), "{page}");
     }
     let again = guidesite(&["init", "mysite"], dir.path());

@@ -34,11 +34,11 @@ fn unmarked_translation_is_outdated_until_marked_and_again_after_the_source_chan
     std::fs::write(&source, text).unwrap();
     assert_eq!(state_of(root, "1", "fr"), State::Outdated);
     let pages = pages(&build_ok(root).outputs);
-    assert!(pages["fr/1/index.html"].contains("notice-outdated"), "an outdated translation says so");
+    assert!(pages["fr/1.html"].contains("notice-outdated"), "an outdated translation says so");
     // regression: the original itself was reported as an outdated translation, so every
     // page of the default language carried the notice.
     assert_eq!(state_of(root, "1", "en"), State::Current);
-    assert!(!pages["en/1/index.html"].contains("notice-outdated"), "the original is never outdated");
+    assert!(!pages["en/1.html"].contains("notice-outdated"), "the original is never outdated");
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn title_only_translation_shows_the_original_body_marked() {
     assert!(out.status.success());
     assert_eq!(state_of(root, "1.1.1", "fr"), State::TitleOnly);
     let pages = pages(&build_ok(root).outputs);
-    let main = main_of(&pages["fr/1.1.1/index.html"]);
+    let main = main_of(&pages["fr/1.1.1.html"]);
     assert!(
         main.contains("<h1>L&#39;IF étudie les besoins des clients.</h1>")
             || main.contains("<h1>L'IF étudie les besoins des clients.</h1>"),
@@ -106,7 +106,7 @@ fn marking_a_source_file_is_refused() {
 fn translation_status_page_lists_the_work() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let status = main_of(&pages["fr/translations/index.html"]);
-    assert!(status.contains("../1.1/index.html"), "missing pages are listed: {status}");
-    assert!(status.contains("../1/index.html"), "outdated pages are listed: {status}");
+    let status = main_of(&pages["fr/translations.html"]);
+    assert!(status.contains(r#"href="1.1.html""#), "missing pages are listed: {status}");
+    assert!(status.contains(r#"href="1.html""#), "outdated pages are listed: {status}");
 }

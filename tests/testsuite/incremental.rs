@@ -73,11 +73,11 @@ fn a_broken_edit_keeps_the_last_good_build() {
     let site = temp_site("basic");
     let root = site.path().canonicalize().unwrap();
     let mut session = Session::start(Project::new(&root)).unwrap();
-    let before = session.get("en/about/index.html").unwrap();
+    let before = session.get("en/about.html").unwrap();
     let changed = edit(&root, "content/about.md", "See [[repayment-capacity]]", "See [[nowhere]]");
     let errors = session.apply(std::slice::from_ref(&changed)).unwrap_err();
     assert!(errors[0].message.contains("unknown id `nowhere`"));
-    assert_eq!(session.get("en/about/index.html").unwrap(), before);
+    assert_eq!(session.get("en/about.html").unwrap(), before);
     edit(&root, "content/about.md", "See [[nowhere]]", "See [[repayment-capacity]]");
     session.apply(&[changed]).unwrap();
     assert_same_as_full_build(&mut session, &root, "after the fix");

@@ -16,15 +16,15 @@ fn search_index_is_a_classic_script_per_language() {
     let fr = &pages["assets/search/fr.js"];
     assert!(fr.contains("\"conception\""), "French words are folded and indexed");
     assert!(fr.contains("Conception des produits"));
-    let html = &pages["fr/1/index.html"];
-    assert!(html.contains(r#"data-index="../../assets/search/fr.js""#), "pages point at their language's index");
+    let html = &pages["fr/1.html"];
+    assert!(html.contains(r#"data-index="../assets/search/fr.js""#), "pages point at their language's index");
 }
 
 #[test]
 fn print_page_turns_references_into_anchors_with_unique_ids() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    let print = &pages["en/print/index.html"];
+    let print = &pages["en/print.html"];
     assert!(print.contains(r#"id="p-1.1.1""#));
     assert!(print.contains(r##"href="#p-1.1.1--how-to-comply""##), "anchored references stay on the page");
     assert!(print.contains(r#"id="p-1.1.1--how-to-comply""#));
@@ -47,14 +47,11 @@ fn exports_have_every_framework_item() {
     assert_eq!(rows[0]["id"], "1");
     assert_eq!(rows[0]["title"], "Conception des produits");
     assert_eq!(rows[2]["parent"], "1.1");
-    assert_eq!(rows[2]["url"], "1.1.1/index.html");
+    assert_eq!(rows[2]["url"], "1.1.1.html");
     assert_eq!(rows[2]["evidence"], serde_json::json!(["documents", "interviews"]));
     let csv = &pages["en/framework.csv"];
     assert!(csv.starts_with("\u{feff}id,level,parent,title,applies_to,evidence,url\r\n"));
-    assert!(
-        csv.contains("1.1,standard,1,The FI designs suitable products,credit;savings,,1.1/index.html\r\n"),
-        "{csv}"
-    );
+    assert!(csv.contains("1.1,standard,1,The FI designs suitable products,credit;savings,,1.1.html\r\n"), "{csv}");
 }
 
 #[test]
@@ -66,8 +63,8 @@ fn sitemap_only_with_a_base_url() {
     std::fs::write(&settings, text).unwrap();
     let pages = pages(&build_ok(site.path()).outputs);
     let sitemap = &pages["sitemap.xml"];
-    assert!(sitemap.contains("<loc>https://guide.example.org/fr/1.1/index.html</loc>"), "{sitemap}");
-    assert!(sitemap.contains(r#"hreflang="en" href="https://guide.example.org/en/1.1/index.html""#));
+    assert!(sitemap.contains("<loc>https://guide.example.org/fr/1.1.html</loc>"), "{sitemap}");
+    assert!(sitemap.contains(r#"hreflang="en" href="https://guide.example.org/en/1.1.html""#));
 }
 
 #[test]
@@ -75,7 +72,7 @@ fn pack_bundles_chosen_languages_verified() {
     let site = temp_site("basic");
     let outputs = guidesite::pack::bundle(&Project::new(site.path()), &["fr".to_owned()]).unwrap();
     let paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    assert!(paths.contains(&"fr/1.1.1/index.html"));
+    assert!(paths.contains(&"fr/1.1.1.html"));
     assert!(paths.contains(&"README-fr.txt"));
     assert!(!paths.iter().any(|p| p.starts_with("en/")), "only the chosen language");
     let landing = String::from_utf8_lossy(&outputs.iter().find(|o| o.path == "index.html").unwrap().bytes).into_owned();
@@ -101,9 +98,8 @@ fn pack_writes_a_zip_and_refuses_unknown_languages() {
 
 #[test]
 fn pack_verification_names_the_page_and_the_link() {
-    let outputs =
-        vec![guidesite::Output::new("fr/a/index.html".into(), br#"<a href="../../en/a/index.html">x</a>"#.to_vec())];
+    let outputs = vec![guidesite::Output::new("fr/a.html".into(), br#"<a href="../en/a.html">x</a>"#.to_vec())];
     let errors = guidesite::pack::verify(&outputs).unwrap_err();
-    assert_eq!(errors[0].path.to_str(), Some("fr/a/index.html"));
-    assert!(errors[0].message.contains("../../en/a/index.html"), "{}", errors[0].message);
+    assert_eq!(errors[0].path.to_str(), Some("fr/a.html"));
+    assert!(errors[0].message.contains("../en/a.html"), "{}", errors[0].message);
 }

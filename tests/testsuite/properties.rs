@@ -428,7 +428,7 @@ struct SomeIds;
 impl Resolver for SomeIds {
     fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
         ["1", "1.1", "1.1.1"].contains(&id).then(|| Resolved {
-            url: format!("../{id}/index.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
+            url: format!("{id}.html{}", anchor.map(|a| format!("#{a}")).unwrap_or_default()),
             number: Some(id.to_owned()),
             title: format!("Title <{id}>"),
             title_lang: (id == "1.1").then(|| "fr".to_owned()),
@@ -775,8 +775,8 @@ fn regression_deduplicated_anchor_collides_with_a_real_one() {
 #[test]
 fn regression_reference_in_a_heading_is_resolved() {
     let html = markdown::to_html("# See [[1]] and [it](id:1.1#how)\n", &SomeIds);
-    assert!(html.contains(r#"href="../1/index.html""#), "{html}");
-    assert!(html.contains(r#"href="../1.1/index.html#how""#), "{html}");
+    assert!(html.contains(r#"href="1.html""#), "{html}");
+    assert!(html.contains(r#"href="1.1.html#how""#), "{html}");
 
     let site = temp_site("basic");
     let page = "---\nid: fuzz-page\ntitle: A page\n---\n\n# [[1]]";
@@ -790,7 +790,7 @@ fn regression_reference_in_a_heading_is_resolved() {
 /// version of the target shown in the *referring source's* language (src/site/links.rs,
 /// `check_references`). `home.md` (English) links to `[[1.1.1#how-to-comply]]`; it is also
 /// published as the French home page (no French translation), where the link leads to
-/// `fr/1.1.1/index.html`, which now shows a French body without that heading. The build
+/// `fr/1.1.1.html`, which now shows a French body without that heading. The build
 /// succeeds with a broken fragment in French instead of reporting the missing anchor.
 #[test]
 fn regression_translation_without_a_linked_anchor_is_reported() {

@@ -85,16 +85,17 @@ fn eventually(what: &str, mut ok: impl FnMut() -> bool) {
 fn preview_serves_from_memory_and_rebuilds_on_save() {
     let site = temp_site("basic");
     let server = start(&[], site.path());
-    let (status, body) = get(server.port, "/en/1.1.1/");
+    let (status, body) = get(server.port, "/en/1.1.1.html");
     assert_eq!(status, 200);
     assert!(body.contains("/__guidesite/live.js"), "the preview injects its script");
     assert!(!site.path().join("public").exists(), "the preview writes nothing to disk");
     let page = site.path().join("content/framework/1/1.1.1.md");
     let text = std::fs::read_to_string(&page).unwrap().replace("Reports.", "Reports and minutes.");
     std::fs::write(&page, text).unwrap();
-    eventually("the edit shows", || get(server.port, "/en/1.1.1/").1.contains("Reports and minutes."));
-    assert!(get(server.port, "/fr/1.1.1/").1.contains("Reports and minutes."), "the fallback page follows");
-    assert!(get(server.port, "/en/print/").1.contains("Reports and minutes."), "aggregates render on request");
+    eventually("the edit shows", || get(server.port, "/en/1.1.1.html").1.contains("Reports and minutes."));
+    assert!(get(server.port, "/fr/1.1.1.html").1.contains("Reports and minutes."), "the fallback page follows");
+    assert!(get(server.port, "/en/print.html").1.contains("Reports and minutes."), "aggregates render on request");
+    assert_eq!(header(server.port, "/en/1.1.1/", "location").as_deref(), Some("/en/1.1.1.html"));
 }
 
 #[test]
@@ -108,7 +109,7 @@ fn broken_content_keeps_the_last_good_build_and_reports_errors() {
     let errors: serde_json::Value = serde_json::from_str(&get(server.port, "/__guidesite/errors").1).unwrap();
     assert_eq!(errors[0]["path"], "content/about.md");
     assert_eq!(errors[0]["line"], 5);
-    let (status, body) = get(server.port, "/en/about/");
+    let (status, body) = get(server.port, "/en/about.html");
     assert_eq!(status, 200, "still serving");
     assert!(body.contains("repayment-capacity"), "the last good page");
     std::fs::write(&page, "---\nid: about\n").unwrap();
@@ -127,21 +128,21 @@ fn rename_saves_and_bursts_end_in_one_correct_state() {
     let temporary = site.path().join("content/framework/1/.1.1.2.md.swp");
     std::fs::write(&temporary, original.replace("Pilot reports.", "Pilot reports, renamed.")).unwrap();
     std::fs::rename(&temporary, &page).unwrap();
-    eventually("rename-save", || get(server.port, "/en/1.1.2/").1.contains("Pilot reports, renamed."));
+    eventually("rename-save", || get(server.port, "/en/1.1.2.html").1.contains("Pilot reports, renamed."));
     // A burst of saves: only the last content may remain.
     for i in 0..30 {
         std::fs::write(&page, original.replace("Pilot reports.", &format!("Pilot reports, save {i}."))).unwrap();
     }
-    eventually("last of the burst", || get(server.port, "/en/1.1.2/").1.contains("Pilot reports, save 29."));
+    eventually("last of the burst", || get(server.port, "/en/1.1.2.html").1.contains("Pilot reports, save 29."));
     // Many new files at once (a checkout): all appear.
     for i in 0..200 {
         let term = format!("---\nid: term-{i}\nkind: term\ntitle: Term {i}\n---\nUses [[1.1.1]].\n");
         std::fs::write(site.path().join(format!("content/glossary/term-{i}.md")), term).unwrap();
     }
     eventually("200 new pages", || {
-        get(server.port, "/en/term-199/").0 == 200 && get(server.port, "/en/term-0/").0 == 200
+        get(server.port, "/en/term-199.html").0 == 200 && get(server.port, "/en/term-0.html").0 == 200
     });
-    assert!(get(server.port, "/en/1.1.1/").1.contains("term-150/index.html"), "backlinks updated");
+    assert!(get(server.port, "/en/1.1.1.html").1.contains("term-150.html"), "backlinks updated");
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn static_mode_serves_a_folder_with_types_and_refuses_escapes() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(site.path().join("secret.txt"), site.path().join("public/link.txt")).unwrap();
     let server = start(&["--static", "public"], site.path());
-    let (status, body) = get(server.port, "/en/1.1/");
+    let (status, body) = get(server.port, "/en/1.1.html");
     assert_eq!(status, 200);
     assert!(!body.contains("live.js"), "no reload script in static mode");
     assert_eq!(header(server.port, "/assets/style.css", "content-type").as_deref(), Some("text/css; charset=utf-8"));
@@ -187,6 +188,10 @@ fn static_mode_serves_a_folder_with_types_and_refuses_escapes() {
         Some("text/javascript; charset=utf-8")
     );
     assert_eq!(header(server.port, "/en", "location").as_deref(), Some("/en/"));
+    // Pages asked for as folders (links and bookmarks from before pages were flat files).
+    assert_eq!(header(server.port, "/en/1.1/", "location").as_deref(), Some("/en/1.1.html"));
+    assert_eq!(header(server.port, "/en/1.1/index.html", "location").as_deref(), Some("/en/1.1.html"));
+    assert_eq!(get(server.port, "/en/9.9/").0, 404);
     assert_eq!(get(server.port, "/link.txt").0, 404, "a symlink out of the folder");
     assert_eq!(get(server.port, "/../secret.txt").0, 404);
     assert_eq!(get(server.port, "/__guidesite/events").0, 404);
