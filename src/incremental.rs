@@ -20,7 +20,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Scan;
 use crate::render::{Job, Renderer};
-use crate::site::{Kind, PageIdx, Site, SourceIdx};
+use crate::site::{Kind, PageIdx, Site, SourceIdx, Texts};
 use crate::source::{self, is_page_file, Source};
 use crate::{Loaded, Project};
 use rayon::prelude::*;
@@ -52,7 +52,7 @@ pub struct Session {
 impl Session {
     /// Loads and renders the site.
     pub fn start(project: Project) -> Result<Session, Vec<Diagnostic>> {
-        let loaded = crate::load(&project)?;
+        let loaded = crate::load(&project, Texts::Keep)?;
         let mut session = Session { project, loaded, files: HashMap::new(), stale: HashMap::new() };
         session.render_everything()?;
         Ok(session)
@@ -100,7 +100,7 @@ impl Session {
 
     /// Reloads everything from disk and renders it all.
     pub fn reload(&mut self) -> Result<Rebuild, Vec<Diagnostic>> {
-        let loaded = crate::load(&self.project)?;
+        let loaded = crate::load(&self.project, Texts::Keep)?;
         let previous = std::mem::replace(&mut self.loaded, loaded);
         match self.render_everything() {
             Ok(rendered) => Ok(Rebuild { rendered, full: true, stages: Vec::new() }),
@@ -152,7 +152,7 @@ impl Session {
         let (sources, scans, touched) = updated_sources(&self.project, old, changed)?;
         lap("read");
         let (site, _warnings) =
-            Site::assemble_with_scans(old.config.clone(), sources, scans).map_err(|d| d.into_sorted())?;
+            Site::assemble_with_scans(old.config.clone(), sources, scans, Texts::Keep).map_err(|d| d.into_sorted())?;
         lap("check");
         let dirty = match dirty_pages(old, &site, &touched) {
             Some(dirty) => dirty,

@@ -72,9 +72,10 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Runs the pipeline up to the checked site graph (no rendering). On failure, returns every
-/// diagnostic (errors and warnings), sorted by file and line.
-pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
+/// Runs the pipeline up to the checked site graph (no rendering), keeping or releasing the
+/// source texts as `texts` says. On failure, returns every diagnostic (errors and warnings),
+/// sorted by file and line.
+pub fn load(project: &Project, texts: site::Texts) -> Result<Loaded, Vec<Diagnostic>> {
     let mut all = Diagnostics::default();
     let config = Config::load(project)?;
     let locales = Arc::new(stage(Locales::load(project, &config), &mut all)?);
@@ -87,7 +88,7 @@ pub fn load(project: &Project) -> Result<Loaded, Vec<Diagnostic>> {
     }
     all.extend(problems.iter().cloned());
     let sources = sources.into_iter().map(Arc::new).collect();
-    let site = stage(Site::assemble(config, sources), &mut all)?;
+    let site = stage(Site::assemble(config, sources, texts), &mut all)?;
     Ok(Loaded { site, locales, theme, warnings: all.into_sorted() })
 }
 
@@ -174,8 +175,7 @@ type Rendered = (Site, Vec<Diagnostic>, Vec<(String, Duration)>);
 /// Loads, checks and renders the site, handing every file to `sink`.
 fn render_with(project: &Project, sink: &dyn output::Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let started = Instant::now();
-    let Loaded { mut site, locales, theme, mut warnings } = load(project)?;
-    site.release_texts();
+    let Loaded { site, locales, theme, mut warnings } = load(project, site::Texts::Release)?;
     let loaded = started.elapsed();
     let renderer = Renderer::new(&site, &theme, &locales);
     let spent = renderer.render_each(sink).map_err(|d| {

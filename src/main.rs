@@ -2,6 +2,7 @@
 //! chooses the exit status (0 success, 1 content errors, 2 usage errors).
 
 use clap::{Parser, Subcommand};
+use guidesite::site::Texts;
 use guidesite::{Diagnostic, Project};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -217,7 +218,7 @@ fn pack(root: PathBuf, langs: Vec<String>, output: PathBuf) -> ExitCode {
 }
 
 fn i18n_status(root: PathBuf, format: Format, strict: bool) -> ExitCode {
-    let loaded = match guidesite::load(&Project::new(&root)) {
+    let loaded = match guidesite::load(&Project::new(&root), Texts::Keep) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return report_failure(&diagnostics),
     };
@@ -266,7 +267,7 @@ fn print_stdout(text: &str) {
 }
 
 fn i18n_mark(root: PathBuf, files: Vec<PathBuf>) -> ExitCode {
-    let loaded = match guidesite::load(&Project::new(&root)) {
+    let loaded = match guidesite::load(&Project::new(&root), Texts::Keep) {
         Ok(loaded) => loaded,
         Err(diagnostics) => return report_failure(&diagnostics),
     };

@@ -14,7 +14,7 @@ use std::path::Path;
 
 /// Renders and verifies the bundle for `langs` (all the site's languages when empty).
 pub fn bundle(project: &Project, langs: &[String]) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let mut loaded = crate::load(project)?;
+    let mut loaded = crate::load(project, crate::site::Texts::Release)?;
     let site = &mut loaded.site;
     if !langs.is_empty() {
         let unknown: Vec<&String> = langs.iter().filter(|l| !site.langs.contains(l)).collect();

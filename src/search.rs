@@ -175,6 +175,8 @@ fn distinct_ascii_words(text: &str) -> String {
             out.extend(word.iter().map(|b| b.to_ascii_lowercase() as char));
         }
     }
+    // Kept for the whole build, for every body: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 

@@ -8,7 +8,7 @@
 #![no_main]
 
 use guidesite::render::Renderer;
-use guidesite::site::Site;
+use guidesite::site::{Site, Texts};
 use guidesite::source::{self, Source};
 use guidesite::{Loaded, Project};
 use libfuzzer_sys::fuzz_target;
@@ -20,7 +20,7 @@ fn fixture() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
     LOADED.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/basic");
-        match guidesite::load(&Project::new(root)) {
+        match guidesite::load(&Project::new(root), Texts::Keep) {
             Ok(loaded) => loaded,
             Err(diagnostics) => panic!("the fixture does not load: {diagnostics:#?}"),
         }
@@ -73,7 +73,7 @@ fuzz_target!(|data: &[u8]| {
         loaded.site.sources.iter().filter(|s| replaces.is_none_or(|r| s.path != Path::new(r))).cloned().collect();
     sources.push(Arc::new(page));
 
-    let site = match Site::assemble(loaded.site.config.clone(), sources) {
+    let site = match Site::assemble(loaded.site.config.clone(), sources, Texts::Keep) {
         Ok((site, _warnings)) => site,
         Err(diagnostics) => {
             for d in diagnostics.iter() {

@@ -9,6 +9,7 @@ use crate::diagnostic::{line_col, Diagnostic, Diagnostics};
 use crate::project::{is_language_code, Config, Project};
 use front_matter::{FrontMatter, SplitError};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// One Markdown file, read and split.
@@ -20,7 +21,10 @@ pub struct Source {
     pub lang: String,
     /// The path without language suffix and `.md`: a source and its translations share it.
     pub stem: PathBuf,
-    /// The whole file (empty once [`Source::release_text`] ran).
+    /// Where the file was read from: messages read it again once the text is released.
+    pub file: PathBuf,
+    /// The whole file (empty once [`Source::release_text`] ran; a source is never empty
+    /// before, since it starts with front matter).
     pub text: String,
     /// True when the body holds more than white space.
     pub has_body: bool,
@@ -36,55 +40,67 @@ pub struct Source {
 }
 
 impl Source {
-    /// Frees the file's text once everything that reads it is done (checks, the body's scan,
-    /// translation hashes): a build of 50,000 pages keeps 260 MB less while it renders. The
-    /// hashes a translation compares with are computed first when `keep_hashes` is set;
-    /// afterwards the body and YAML block read as empty and messages show no source line.
+    /// Frees the file's text once its body is scanned: a build of 50,000 pages holds 270 MB
+    /// less at its peak. The hashes a translation compares with are computed first when
+    /// `keep_hashes` is set. Afterwards the body and YAML block read as empty, and a message
+    /// about the file reads it again (see [`Source::error_in_body`]).
     pub fn release_text(&mut self, keep_hashes: bool) {
         if keep_hashes {
             crate::i18n::source_hash(self, true);
         }
         self.text = String::new();
-        self.yaml_range = (0, 0);
-        self.body_offset = 0;
     }
 
     /// The Markdown body.
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        self.text.get(self.body_offset..).unwrap_or_default()
     }
 
     /// The YAML block.
     pub fn yaml(&self) -> &str {
-        &self.text[self.yaml_range.0..self.yaml_range.1]
+        self.text.get(self.yaml_range.0..self.yaml_range.1).unwrap_or_default()
+    }
+
+    /// The text a message points into: the one in memory, or the file read again once it was
+    /// released (if the file changed since, the line shown may be off; if it is gone, the
+    /// message shows no line of it).
+    fn text_for_message(&self) -> Cow<'_, str> {
+        if self.text.is_empty() {
+            Cow::Owned(std::fs::read_to_string(&self.file).unwrap_or_default())
+        } else {
+            Cow::Borrowed(&self.text)
+        }
     }
 
     /// An error at a byte offset of the body.
     pub fn error_in_body(&self, body_offset: usize, message: impl Into<String>) -> Diagnostic {
-        let (line, col) = line_col(&self.text, self.body_offset + body_offset);
-        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+        let text = self.text_for_message();
+        let (line, col) = line_col(&text, self.body_offset + body_offset);
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&text)
     }
 
     /// An error at the line of a front-matter key (or line 1 when the key is absent).
     pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
-        let (line, col) = self.key_position(key, None);
-        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+        let text = self.text_for_message();
+        let (line, col) = self.key_position(&text, key, None);
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&text)
     }
 
     /// An error at a value inside a front-matter list, such as one id in `related`.
     pub fn error_at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Diagnostic {
-        let (line, col) = self.key_position(key, Some(value));
-        Diagnostic::error(&self.path, message).at(line, col).with_source(&self.text)
+        let text = self.text_for_message();
+        let (line, col) = self.key_position(&text, key, Some(value));
+        Diagnostic::error(&self.path, message).at(line, col).with_source(&text)
     }
 
-    fn key_position(&self, key: &str, value: Option<&str>) -> (usize, usize) {
-        let yaml = self.yaml();
+    fn key_position(&self, text: &str, key: &str, value: Option<&str>) -> (usize, usize) {
+        let yaml = text.get(self.yaml_range.0..self.yaml_range.1).unwrap_or_default();
         let Some(key_at) = find_key(yaml, key) else {
             return (1, 1);
         };
         let block = key_block(&yaml[key_at..]);
         let at = value.and_then(|v| find_word(block, v)).map(|i| key_at + i).unwrap_or(key_at);
-        line_col(&self.text, self.yaml_range.0 + at)
+        line_col(text, self.yaml_range.0 + at)
     }
 }
 
@@ -188,6 +204,7 @@ pub fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Sourc
         path: shown,
         lang,
         stem,
+        file: path.to_owned(),
         has_body: !text[split.body..].trim().is_empty(),
         text,
         front,
@@ -287,6 +304,11 @@ mod tests {
         assert_eq!(crate::i18n::source_hash(&full, false), hashes.0);
         assert_eq!(crate::i18n::source_hash(&full, true), hashes.1);
         assert_eq!(full.front.title.as_deref(), Some("A"));
+        // Messages read the file again: the line and its text are those of the file.
+        let error = full.error_in_body(full.body().len() + 2, "here");
+        assert_eq!((error.line, error.snippet.as_deref()), (5, Some("Some *body*.")));
+        let error = full.error_at_key("title", "there");
+        assert_eq!((error.line, error.snippet.as_deref()), (2, Some("title: A")));
     }
 
     #[test]

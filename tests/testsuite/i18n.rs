@@ -6,7 +6,7 @@ use guidesite::Project;
 use std::process::Command;
 
 fn state_of(root: &std::path::Path, id: &str, lang: &str) -> State {
-    let loaded = guidesite::load(&Project::new(root)).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded = guidesite::load(&Project::new(root), guidesite::site::Texts::Keep).unwrap_or_else(|d| panic!("{d:?}"));
     let page = loaded.site.page(id).unwrap();
     i18n::state(&loaded.site, page, lang)
 }
