@@ -5,6 +5,8 @@
 #   benches/run.sh [sizes...]        sizes: 1k 10k 6x2k 50k (default: 1k 10k 6x2k)
 #   RUNS=5 benches/run.sh 10k
 #
+# Each size starts with one untimed run of each tool, then RUNS timed runs, alternating.
+#
 # Needs: python3, hugo and GNU time (`apt-get install hugo time`), a release build
 # (`cargo build --release`). Corpora are generated once into target/bench/ from one seed.
 set -euo pipefail
@@ -76,6 +78,12 @@ for size in "${SIZES[@]}"; do
   files=$(find "$dir/guidesite/content" -name '*.md' | wc -l)
   : > "$dir/g.txt"; : > "$dir/h.txt"
   mkdir -p "$dir/out"
+  # One untimed run of each tool first (as hyperfine's --warmup): the first build of a size
+  # pays for reading the corpus into the page cache and, on this VM, was up to twice as slow.
+  sync
+  "$BIN" build --root "$dir/guidesite" --output "$PWD/$dir/out/g-warmup" >/dev/null 2>&1
+  sync
+  hugo --quiet -s "$dir/hugo" -d "$PWD/$dir/out/h-warmup" >/dev/null 2>&1
   for run in $(seq "$RUNS"); do
     sync
     timed "$BIN" build --root "$dir/guidesite" --output "$PWD/$dir/out/g-$run" >> "$dir/g.txt"
