@@ -58,7 +58,12 @@ impl Source {
 
     /// The YAML block.
     pub fn yaml(&self) -> &str {
-        self.text.get(self.yaml_range.0..self.yaml_range.1).unwrap_or_default()
+        self.yaml_in(&self.text)
+    }
+
+    /// The YAML block of `text` (the file's text, in memory or read again).
+    fn yaml_in<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.yaml_range.0..self.yaml_range.1).unwrap_or_default()
     }
 
     /// The text a message points into: the one in memory, or the file read again once it was
@@ -94,7 +99,7 @@ impl Source {
     }
 
     fn key_position(&self, text: &str, key: &str, value: Option<&str>) -> (usize, usize) {
-        let yaml = text.get(self.yaml_range.0..self.yaml_range.1).unwrap_or_default();
+        let yaml = self.yaml_in(text);
         let Some(key_at) = find_key(yaml, key) else {
             return (1, 1);
         };
