@@ -83,7 +83,7 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     /// UI strings.
     pub locales: &'a Locales,
-    /// Sidebars rendered so far: by language, current page and the principles' URLs.
+    /// Sidebars rendered so far: by language, current principle and the page's folder.
     sidebars: std::sync::RwLock<HashMap<(String, String, String), String>>,
 }
 
@@ -508,19 +508,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// `partials/sidebar.html` for the page at `path`, rendered once for all the pages that
-    /// show the same one (same language, same URLs, same current page): most pages of a
-    /// language share it, so the principles' links are made only for the first of them.
+    /// show the same one (same language, same folder, so the same relative URLs, same current
+    /// principle): every page of a language shares it but the principles' own, so the
+    /// principles' links are made only for the first of them.
     fn sidebar(&self, path: &str, lang: &str, current: Option<&str>) -> Result<String, Diagnostic> {
         let site = self.site;
         let current = current.unwrap_or_default();
-        let mut urls = String::new();
-        let mut is_principle = false;
-        for (_, p) in site.pages_of(Kind::Principle) {
-            urls.push_str(&urls::relative(path, &urls::page_path(p, lang)));
-            urls.push(' ');
-            is_principle |= p.id == current;
-        }
-        let key = (lang.to_owned(), if is_principle { current.to_owned() } else { String::new() }, urls);
+        let is_principle = site.pages_of(Kind::Principle).any(|(_, p)| p.id == current);
+        let folder = path.rfind('/').map_or("", |i| &path[..i]);
+        let key = (lang.to_owned(), if is_principle { current.to_owned() } else { String::new() }, folder.to_owned());
         if let Some(hit) = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned()) {
             return Ok(hit);
         }
