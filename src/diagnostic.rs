@@ -153,6 +153,21 @@ impl Diagnostics {
     }
 }
 
+/// `count` followed by the singular or plural noun: "1 error", "2 errors" (the tool's own
+/// messages are English; UI strings have their own plural rules in `locales`).
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", plural(count, one, many))
+}
+
+/// The singular noun for 1, the plural otherwise.
+pub fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// 1-based (line, column) of a byte offset in `text`; columns count characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

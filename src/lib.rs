@@ -11,7 +11,7 @@
 //! content/**.md      ─► Vec<Source>                (source)
 //!                    ─► Site: pages, links, checks (site, markdown::scan)
 //!                    ─► Output per file            (render, filling markdown::Compiled)
-//!                    ─► disk, swapped in whole     (output::Staging)
+//!                    ─► disk, swapped in whole     (output::guard, output::staging)
 //! ```
 //!
 //! [`build_to`] runs every stage, writing each file as soon as it is rendered; [`build`] keeps
@@ -44,7 +44,7 @@ use render::theme::Theme;
 use render::Renderer;
 use site::Site;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A successful build: the site graph, every output file, and the warnings.
@@ -115,46 +115,42 @@ pub struct Written {
 
 /// Runs the whole pipeline into `dest`: each file is written into a staging folder as soon as
 /// it is rendered (in parallel), and the folder replaces `dest` only when the build succeeded;
-/// on failure `dest` is left as it was.
-pub fn build_to(project: &Project, dest: &std::path::Path) -> Result<Written, Vec<Diagnostic>> {
-    let cannot_write = |e: std::io::Error| {
-        Diagnostic::error(dest, format!("cannot write the site: {e}"))
-            .help("check that the folder is writable and the disk has room; the previous output was left as it was")
-    };
-    let sink = ToDisk { dest, staging: OnceLock::new(), files: AtomicUsize::new(0), cannot_write: &cannot_write };
+/// on failure `dest` is left as it was. `dest` must be missing, empty or an earlier output
+/// (any folder but the site's own with `force`): see [`output::guard`].
+pub fn build_to(project: &Project, dest: &std::path::Path, force: bool) -> Result<Written, Vec<Diagnostic>> {
+    output::check_destination(dest, &project.root, force)
+        .map_err(|refusal| vec![Diagnostic::error(dest, refusal.message(dest)).help(refusal.help())])?;
+    // Claimed before rendering: a second build into the same folder stops at once.
+    let staging = output::Staging::create(dest).map_err(|e| vec![cannot_write(dest, e)])?;
+    let sink = ToDisk { dest, staging: &staging, files: AtomicUsize::new(0) };
     let (site, warnings, mut timings) = render_with(project, &sink)?;
     let files = sink.files.into_inner();
     let swapping = Instant::now();
-    let staging = match sink.staging.into_inner() {
-        Some(staging) => staging,
-        None => output::Staging::create(dest),
-    };
-    staging.and_then(output::Staging::commit).map_err(|e| vec![cannot_write(e)])?;
+    staging.commit().map_err(|e| vec![cannot_write(dest, e)])?;
     timings.push(("swap into place (wall)".to_owned(), swapping.elapsed()));
     Ok(Written { site, files, warnings, timings })
 }
 
-/// Writes each file into the staging folder as it comes. The folder is made with the first
-/// file, so a build that fails its checks touches nothing on disk.
-struct ToDisk<'a> {
-    dest: &'a std::path::Path,
-    staging: OnceLock<std::io::Result<output::Staging>>,
-    files: AtomicUsize,
-    cannot_write: &'a (dyn Fn(std::io::Error) -> Diagnostic + Sync),
+/// The message for a failed write of the output: another build at work, or the disk.
+fn cannot_write(dest: &std::path::Path, e: std::io::Error) -> Diagnostic {
+    if output::staging::is_busy(&e) {
+        return Diagnostic::error(dest, "another guidesite build is writing this output folder right now")
+            .help("wait for it to finish, or build into another folder with --output");
+    }
+    Diagnostic::error(dest, format!("cannot write the site: {e}"))
+        .help("check that the folder is writable and the disk has room; the previous output was left as it was")
 }
 
-impl ToDisk<'_> {
-    fn staging(&self) -> Result<&output::Staging, Diagnostic> {
-        match self.staging.get_or_init(|| output::Staging::create(self.dest)) {
-            Ok(staging) => Ok(staging),
-            Err(e) => Err((self.cannot_write)(std::io::Error::new(e.kind(), e.to_string()))),
-        }
-    }
+/// Writes each file into the staging folder as it comes.
+struct ToDisk<'a> {
+    dest: &'a std::path::Path,
+    staging: &'a output::Staging,
+    files: AtomicUsize,
 }
 
 impl output::Sink for ToDisk<'_> {
     fn file(&self, output: Output) -> Result<(), Diagnostic> {
-        self.staging()?.write(&output.path, &output.bytes).map_err(self.cannot_write)?;
+        self.staging.write(&output.path, &output.bytes).map_err(|e| cannot_write(self.dest, e))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -164,7 +160,7 @@ impl output::Sink for ToDisk<'_> {
         path: &str,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), Diagnostic> {
-        self.staging()?.write_stream(path, write).map_err(self.cannot_write)?;
+        self.staging.write_stream(path, write).map_err(|e| cannot_write(self.dest, e))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }

@@ -145,7 +145,11 @@ fn warn_missing(
         diagnostics.push(
             Diagnostic::warning(
                 path,
-                format!("{} UI strings are not translated: {}", missing.len(), missing.join(", ")),
+                format!(
+                    "{} not translated: {}",
+                    crate::diagnostic::counted(missing.len(), "UI string is", "UI strings are"),
+                    missing.join(", ")
+                ),
             )
             .help("they show in the default language until they are added"),
         );

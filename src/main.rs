@@ -2,6 +2,7 @@
 //! chooses the exit status (0 success, 1 content errors, 2 usage errors).
 
 use clap::{Parser, Subcommand};
+use guidesite::diagnostic::counted;
 use guidesite::site::Texts;
 use guidesite::{Diagnostic, Project};
 use std::path::PathBuf;
@@ -28,9 +29,14 @@ enum Command {
         /// The site root (holds content/, locales/, themes/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site (relative paths are taken from the root).
-        #[arg(long, short, default_value = "public")]
-        output: PathBuf,
+        /// Where to write the site (default: public/ in the site root). Replaced whole, so it
+        /// must be missing, empty or an earlier output, unless --force.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Replace the output folder even when guidesite did not write it (never the site's
+        /// own folders or your home folder).
+        #[arg(long)]
+        force: bool,
         /// Print how long each stage took.
         #[arg(long)]
         timings: bool,
@@ -72,9 +78,13 @@ enum Command {
         /// Languages to include, comma-separated (default: all).
         #[arg(long, value_delimiter = ',')]
         lang: Vec<String>,
-        /// The zip to write.
-        #[arg(short, long, default_value = "guide-offline.zip")]
-        output: PathBuf,
+        /// The zip to write (default: guide-offline.zip in the site root). An existing file is
+        /// replaced only when it is an earlier bundle, unless --force.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the zip even when it is not an earlier guidesite bundle.
+        #[arg(long)]
+        force: bool,
     },
     /// Translation work: what is missing or out of date, and marking reviewed translations.
     I18n {
@@ -116,10 +126,16 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, output, timings } => build(root, output, timings),
+        Command::Build { root, output, force, timings } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            build(root, output, force, timings)
+        }
         Command::Check { root } => check(root),
         Command::Init { dir } => init(dir),
-        Command::Pack { root, lang, output } => pack(root, lang, output),
+        Command::Pack { root, lang, output, force } => {
+            let output = output.unwrap_or_else(|| root.join("guide-offline.zip"));
+            pack(root, lang, output, force)
+        }
         Command::Serve { root, port, bind, open, static_dir } => {
             serve(root, guidesite::serve::Options { bind, port, open, static_dir })
         }
@@ -128,11 +144,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(root: PathBuf, output: PathBuf, show_timings: bool) -> ExitCode {
+fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool) -> ExitCode {
     let started = Instant::now();
     let project = Project::new(&root);
-    let dest = if output.is_absolute() { output } else { root.join(output) };
-    let built = match guidesite::build_to(&project, &dest) {
+    let built = match guidesite::build_to(&project, &dest, force) {
         Ok(built) => built,
         Err(diagnostics) => return report_failure(&diagnostics),
     };
@@ -143,10 +158,10 @@ fn build(root: PathBuf, output: PathBuf, show_timings: bool) -> ExitCode {
         }
     }
     eprintln!(
-        "Built {} pages in {} languages ({} files) into {} in {:.2} s",
-        built.site.pages.len(),
-        built.site.langs.len(),
-        built.files,
+        "Built {} in {} ({}) into {} in {:.2} s",
+        counted(built.site.pages.len(), "page", "pages"),
+        counted(built.site.langs.len(), "language", "languages"),
+        counted(built.files, "file", "files"),
         dest.display(),
         started.elapsed().as_secs_f64()
     );
@@ -158,10 +173,10 @@ fn check(root: PathBuf) -> ExitCode {
         Ok(built) => {
             print_diagnostics(&built.warnings);
             eprintln!(
-                "No errors: {} pages in {} languages, {} warnings",
-                built.site.pages.len(),
-                built.site.langs.len(),
-                built.warnings.len()
+                "No errors: {} in {}, {}",
+                counted(built.site.pages.len(), "page", "pages"),
+                counted(built.site.langs.len(), "language", "languages"),
+                counted(built.warnings.len(), "warning", "warnings")
             );
             ExitCode::SUCCESS
         }
@@ -196,20 +211,24 @@ fn serve(root: PathBuf, options: guidesite::serve::Options) -> ExitCode {
     }
 }
 
-fn pack(root: PathBuf, langs: Vec<String>, output: PathBuf) -> ExitCode {
+fn pack(root: PathBuf, langs: Vec<String>, output: PathBuf, force: bool) -> ExitCode {
     let started = Instant::now();
+    if let Err(refusal) = guidesite::pack::check_zip_destination(&output, force) {
+        return report_failure(&[refusal]);
+    }
     let outputs = match guidesite::pack::bundle(&Project::new(&root), &langs) {
         Ok(outputs) => outputs,
         Err(diagnostics) => return report_failure(&diagnostics),
     };
     if let Err(e) = guidesite::pack::write_zip(&outputs, &output) {
-        eprintln!("error: cannot write {}: {e}", output.display());
-        return ExitCode::from(1);
+        let failed = Diagnostic::error(&output, format!("cannot write the bundle: {e}"))
+            .help("check that the folder exists and is writable and that the disk has room; nothing was written");
+        return report_failure(&[failed]);
     }
     let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
     eprintln!(
-        "Packed {} files ({:.1} MB) into {} in {:.2} s; every link inside was checked. Unzip it and open index.html.",
-        outputs.len(),
+        "Packed {} ({:.1} MB) into {} in {:.2} s; every link inside was checked. Unzip it and open index.html.",
+        counted(outputs.len(), "file", "files"),
         size as f64 / 1e6,
         output.display(),
         started.elapsed().as_secs_f64()
@@ -244,7 +263,7 @@ fn i18n_status(root: PathBuf, format: Format, strict: bool) -> ExitCode {
 fn print_status_text(statuses: &[guidesite::i18n::LangStatus], total: usize) {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "{total} pages in the source language");
+    let _ = writeln!(out, "{} in the source language", counted(total, "page", "pages"));
     let _ = writeln!(out, "{:<6} {:>8} {:>9} {:>11} {:>8}", "lang", "current", "outdated", "title-only", "missing");
     for s in statuses {
         let _ = writeln!(out, "{:<6} {:>8} {:>9} {:>11} {:>8}", s.lang, s.current, s.outdated, s.title_only, s.missing);
@@ -289,6 +308,6 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn report_failure(diagnostics: &[Diagnostic]) -> ExitCode {
     print_diagnostics(diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    eprintln!("Failed with {errors} error{}; nothing was written.", if errors == 1 { "" } else { "s" });
+    eprintln!("Failed with {}; nothing was written.", counted(errors, "error", "errors"));
     ExitCode::from(1)
 }

@@ -55,27 +55,56 @@ pub fn verify(outputs: &[Output]) -> Result<(), Vec<Diagnostic>> {
         .collect())
 }
 
-/// Writes the bundle as a zip (deflated), through a temporary file so a failure leaves no
-/// half-written archive.
-pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
-    let partial = path.with_extension("zip.partial");
-    let result = (|| {
-        let file = std::fs::File::create(&partial)?;
-        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        let mut sorted: Vec<&Output> = outputs.iter().collect();
-        sorted.sort_by(|a, b| a.path.cmp(&b.path));
-        for output in sorted {
-            zip.start_file(output.path.as_str(), options).map_err(std::io::Error::other)?;
-            zip.write_all(&output.bytes)?;
-        }
-        zip.finish().map_err(std::io::Error::other)?.flush()
-    })();
-    match result {
-        Ok(()) => std::fs::rename(&partial, path),
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(e)
-        }
+/// The comment every bundle carries, so a later `pack` knows the file is its own.
+const BUNDLE_COMMENT: &str = "guidesite offline bundle";
+
+/// Checks that `path` may be written: missing, or an earlier bundle (anything but a folder
+/// with `force`).
+pub fn check_zip_destination(path: &Path, force: bool) -> Result<(), Diagnostic> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return Err(Diagnostic::error(path, "this is a folder; `pack` writes a zip file")
+            .help("name the zip to write, such as -o guide-offline.zip"));
     }
+    if force || is_bundle(path) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(path, "this file exists and is not a guidesite bundle; `pack` would replace it")
+        .help("choose another file name with -o, or pass --force to replace it"))
+}
+
+fn is_bundle(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    zip::ZipArchive::new(file).is_ok_and(|archive| archive.comment() == BUNDLE_COMMENT.as_bytes())
+}
+
+/// Writes the bundle as a zip (deflated): made in memory, then written to a temporary file
+/// beside `path` and renamed, so a failure leaves neither a half-written archive nor the
+/// temporary file.
+pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
+    let bytes = zip_bytes(outputs)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let written = std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
+}
+
+fn zip_bytes(outputs: &[Output]) -> std::io::Result<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.set_comment(BUNDLE_COMMENT).map_err(std::io::Error::other)?;
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut sorted: Vec<&Output> = outputs.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    for output in sorted {
+        zip.start_file(output.path.as_str(), options).map_err(std::io::Error::other)?;
+        zip.write_all(&output.bytes)?;
+    }
+    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }

@@ -125,7 +125,11 @@ fn start_preview(project: Project, say: &Say) -> Result<Arc<Preview>, String> {
     for w in session.warnings() {
         say(w.to_string());
     }
-    say(format!("Built {} pages in memory in {} ms", session.page_count(), started.elapsed().as_millis()));
+    say(format!(
+        "Built {} in memory in {} ms",
+        crate::diagnostic::counted(session.page_count(), "page", "pages"),
+        started.elapsed().as_millis()
+    ));
     let (events, _) = broadcast::channel(16);
     let preview = Arc::new(Preview { session: Mutex::new(session), errors: Mutex::new(errors), events });
     watch(project, Arc::clone(&preview), Arc::clone(say))?;

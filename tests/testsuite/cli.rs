@@ -2,10 +2,10 @@
 
 use crate::support::{copy_dir, repo_root, temp_site};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn guidesite(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_guidesite")).args(args).current_dir(dir).output().unwrap()
+    crate::support::command(dir).args(args).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -34,7 +34,7 @@ fn build_on_disk_matches_the_build_in_memory() {
     let on_disk: Vec<String> = walkdir::WalkDir::new(&public)
         .into_iter()
         .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != guidesite::output::MARKER)
         .map(|e| e.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/"))
         .collect();
     assert_eq!(on_disk.len(), built.outputs.len(), "{on_disk:?}");
@@ -45,14 +45,19 @@ fn build_on_disk_matches_the_build_in_memory() {
     assert!(built.outputs.iter().any(|o| o.path == "fr/print.html"));
 }
 
+/// Paths on the command line are taken from the current folder, like every other command's;
+/// the default output is `public/` in the site root.
 #[test]
-fn build_takes_root_and_output() {
+fn build_takes_root_and_output_from_the_current_folder() {
     let site = temp_site("basic");
     let elsewhere = tempfile::tempdir().unwrap();
     let root = site.path().to_str().unwrap();
     let out = guidesite(&["build", "--root", root, "--output", "out"], elsewhere.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(site.path().join("out/en/index.html").is_file());
+    assert!(elsewhere.path().join("out/en/index.html").is_file());
+    let out = guidesite(&["build", "--root", root], elsewhere.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.path().join("public/en/index.html").is_file());
 }
 
 #[test]

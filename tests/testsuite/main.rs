@@ -7,6 +7,7 @@ mod errors;
 mod i18n;
 mod incremental;
 mod offline;
+mod output;
 mod properties;
 mod serve;
 mod support;

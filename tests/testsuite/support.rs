@@ -57,3 +57,24 @@ pub(crate) fn main_of(html: &str) -> String {
     let end = html.find("</main>").expect("page has </main>") + "</main>".len();
     html[start..end].lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n")
 }
+
+/// The `guidesite` binary run in `dir`, with a build cache of the test run's own (not the
+/// user's), so tests never touch the home folder.
+pub(crate) fn command(dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_guidesite"));
+    command.current_dir(dir).env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"));
+    command
+}
+
+/// Tests that change the process's environment take turns through this lock.
+pub(crate) static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Every file below `dir` with its contents, to compare a folder before and after.
+pub(crate) fn tree_digest(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
