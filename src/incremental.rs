@@ -1,61 +1,98 @@
-//! Incremental rebuilds in memory, for `serve`.
+//! The live preview's builds, in memory.
 //!
-//! A [`Session`] holds the last good build: the checked site, its theme and UI strings, and
-//! every rendered file. [`Session::apply`] takes the files that changed on disk and re-renders
-//! only what depends on them:
+//! What the preview serves is always a full build: after every change the whole site is
+//! loaded from disk and rendered again ([`Session::full`]), exactly as `build` does, and the
+//! result replaces the served [`Snapshot`] whole. Nothing decides by hand which pages depend
+//! on which, so nothing can be forgotten: a title shown on its principle's page, a template
+//! or a UI string reach every page that uses them because every page is rendered again.
 //!
-//! - an edited page's body: that page in every language (its translation state shows in each);
-//! - its title, summary or products: also the pages that show them (pages that refer to it,
-//!   its parent, children and neighbours); a principle's or the home page's: every page, since
-//!   the navigation shows them;
-//! - a reference added or removed: the pages whose "Referenced by" list changed;
-//! - anything structural (a page added, removed or moved, `related` edited) or a template,
-//!   locale or settings change: everything.
-//!
-//! Pages that gather the whole site (overview, glossary, translation status, print page,
-//! search index, exports) are rendered when first requested after a change, not on every save.
-//! When a change breaks the build, the session keeps the last good state and returns the
-//! diagnostics.
+//! Before that full build, [`Session::quick`] renders only the pages whose files were edited,
+//! on top of the current snapshot, so the page an author is looking at reloads within
+//! milliseconds; the full build that follows corrects every other page and the site-wide
+//! files (overview, glossary, search, print page, exports) a moment later, and reports their
+//! errors too. When a change breaks the site, the last good snapshot stays and the
+//! diagnostics are returned.
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Scan;
 use crate::render::{Job, Renderer};
-use crate::site::{Kind, PageIdx, Site, SourceIdx, Texts};
+use crate::site::{PageIdx, Site, SourceIdx, Texts};
 use crate::source::{self, is_page_file, Source};
 use crate::{Loaded, Project};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// What a rebuild did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rebuild {
-    /// Files rendered.
-    pub rendered: usize,
-    /// True when everything was reloaded and rendered.
-    pub full: bool,
-    /// Time spent reading, checking and rendering (for the server's log and benchmarks).
-    pub stages: Vec<(&'static str, Duration)>,
+/// Every file of one build, by path; immutable once made, shared by the requests that read it.
+#[derive(Debug, Default, Clone)]
+pub struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
 }
 
-/// The last good build, in memory.
+impl Snapshot {
+    /// The file at `path` (relative, `/`-separated).
+    pub fn get(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.files.get(path).cloned()
+    }
+
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there is no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Every path, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.files.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// Paths whose bytes differ from `older`'s, or that one of the two lacks, sorted.
+    fn changed_since(&self, older: &Snapshot) -> Vec<String> {
+        let mut changed: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, bytes)| older.files.get(*path).is_none_or(|old| old != *bytes))
+            .map(|(path, _)| path.clone())
+            .chain(older.files.keys().filter(|p| !self.files.contains_key(*p)).cloned())
+            .collect();
+        changed.sort_unstable();
+        changed
+    }
+}
+
+/// A new snapshot and what it changed.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The snapshot to serve from now on.
+    pub snapshot: Arc<Snapshot>,
+    /// Paths whose contents changed (added, edited or removed), sorted.
+    pub changed: Vec<String>,
+    /// Files rendered.
+    pub rendered: usize,
+    /// Time spent reading, checking and rendering.
+    pub took: Duration,
+}
+
+/// The preview's state: the last good build's site and its snapshot.
 pub struct Session {
     project: Project,
     loaded: Loaded,
-    files: HashMap<String, Arc<Vec<u8>>>,
-    /// Aggregate pages to render on their next request.
-    stale: HashMap<String, Job>,
+    snapshot: Arc<Snapshot>,
 }
 
 impl Session {
-    /// Loads and renders the site.
+    /// Loads and renders the whole site.
     pub fn start(project: Project) -> Result<Session, Vec<Diagnostic>> {
-        let loaded = crate::load(&project, Texts::Keep)?;
-        let mut session = Session { project, loaded, files: HashMap::new(), stale: HashMap::new() };
-        session.render_everything()?;
-        Ok(session)
+        let (loaded, snapshot) = full_build(&project)?;
+        Ok(Session { project, loaded, snapshot: Arc::new(snapshot) })
     }
 
     /// The project served.
@@ -73,121 +110,74 @@ impl Session {
         self.loaded.site.pages.len()
     }
 
-    /// A file of the site, rendering it first if it is a stale aggregate.
-    pub fn get(&mut self, path: &str) -> Option<Arc<Vec<u8>>> {
-        if let Some(job) = self.stale.remove(path) {
-            let renderer = self.renderer();
-            match renderer.render(job) {
-                Ok(output) => {
-                    self.files.insert(output.path, Arc::new(output.bytes));
-                }
-                Err(_) => return None,
-            }
-        }
-        self.files.get(path).cloned()
+    /// What to serve now.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshot)
     }
 
-    /// Applies changed files (paths as reported by the file watcher).
-    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
+    /// Both steps of a rebuild, one after the other: [`Session::quick`] when it applies,
+    /// then [`Session::full`]. The returned change lists every path either step changed.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Change, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let before = self.snapshot();
+        self.quick(changed)?;
+        let mut change = self.full()?;
+        change.changed = change.snapshot.changed_since(&before);
+        change.took = started.elapsed();
+        Ok(change)
+    }
+
+    /// Loads the whole site from disk and renders every file, as `build` does, and serves
+    /// the result from now on. On errors the last good snapshot stays.
+    pub fn full(&mut self) -> Result<Change, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let (loaded, snapshot) = full_build(&self.project)?;
+        let rendered = snapshot.len();
+        let changed = snapshot.changed_since(&self.snapshot);
+        self.loaded = loaded;
+        self.snapshot = Arc::new(snapshot);
+        Ok(Change { snapshot: self.snapshot(), changed, rendered, took: started.elapsed() })
+    }
+
+    /// Renders the pages of the edited page files (every language) on top of the current
+    /// snapshot, for a fast first reload; `Ok(None)` when the change is not only to page files
+    /// (a template, a locale, the settings) and only a full build can say what it changes.
+    pub fn quick(&mut self, changed: &[PathBuf]) -> Result<Option<Change>, Vec<Diagnostic>> {
+        let started = Instant::now();
         let content = self.project.content_dir();
         let settings = self.project.settings_path();
         let pages_only = changed.iter().all(|p| p.starts_with(&content) && *p != settings && is_page_file(p));
-        if !pages_only {
-            return self.reload();
+        if !pages_only || changed.is_empty() {
+            return Ok(None);
         }
-        self.apply_pages(changed)
-    }
-
-    /// Reloads everything from disk and renders it all.
-    pub fn reload(&mut self) -> Result<Rebuild, Vec<Diagnostic>> {
-        let loaded = crate::load(&self.project, Texts::Keep)?;
-        let previous = std::mem::replace(&mut self.loaded, loaded);
-        match self.render_everything() {
-            Ok(rendered) => Ok(Rebuild { rendered, full: true, stages: Vec::new() }),
-            Err(d) => {
-                self.loaded = previous;
-                Err(d)
-            }
-        }
-    }
-
-    fn renderer(&self) -> Renderer<'_> {
-        Renderer::new(&self.loaded.site, &self.loaded.theme, &self.loaded.locales)
-    }
-
-    /// Renders every page now and marks the aggregates stale.
-    fn render_everything(&mut self) -> Result<usize, Vec<Diagnostic>> {
-        let renderer = self.renderer();
-        let (eager, lazy): (Vec<Job>, Vec<Job>) =
-            renderer.all_jobs().into_iter().partition(|j| matches!(j, Job::Page(..) | Job::Landing));
-        let files = render_jobs(&renderer, &eager)?;
-        let stale: HashMap<String, Job> = lazy.into_iter().map(|j| (renderer.job_path(j), j)).collect();
-        let assets = renderer.assets();
+        let edited = self.reload_pages(changed)?;
+        let renderer = Renderer::new(&self.loaded.site, &self.loaded.theme, &self.loaded.locales);
+        let langs = self.loaded.site.langs.len();
+        let jobs: Vec<Job> = edited.iter().flat_map(|&p| (0..langs).map(move |l| Job::Page(p, l))).collect();
+        let files = render_jobs(&renderer, &jobs)?;
+        let mut snapshot = Snapshot::clone(&self.snapshot);
         let rendered = files.len();
-        self.files = files;
-        for asset in assets {
-            self.files.insert(asset.path, Arc::new(asset.bytes));
-        }
-        self.stale = stale;
-        Ok(rendered)
+        snapshot.files.extend(files);
+        let snapshot = Arc::new(snapshot);
+        let changed = snapshot.changed_since(&self.snapshot);
+        self.snapshot = Arc::clone(&snapshot);
+        Ok(Some(Change { snapshot, changed, rendered, took: started.elapsed() }))
     }
 
-    fn apply_pages(&mut self, changed: &[PathBuf]) -> Result<Rebuild, Vec<Diagnostic>> {
-        let mut clock = Instant::now();
-        let mut stages = Vec::new();
-        let mut lap = |name: &'static str| {
-            stages.push((name, clock.elapsed()));
-            clock = Instant::now();
-        };
+    /// Re-reads the changed page files into the site graph; returns the pages they belong to.
+    fn reload_pages(&mut self, changed: &[PathBuf]) -> Result<BTreeSet<PageIdx>, Vec<Diagnostic>> {
         if let Some(edits) = self.body_only_edits(changed) {
-            lap("read");
-            let (dirty, previous) = self.replace_bodies(edits);
-            let result = self.render_dirty(dirty, stages, clock);
-            if result.is_err() {
-                self.restore_bodies(previous);
-            }
-            return result;
+            return Ok(self.replace_bodies(edits));
         }
         let old = &self.loaded.site;
         let (sources, scans, touched) = updated_sources(&self.project, old, changed)?;
-        lap("read");
         let (site, _warnings) =
             Site::assemble_with_scans(old.config.clone(), sources, scans, Texts::Keep).map_err(|d| d.into_sorted())?;
-        lap("check");
-        let dirty = match dirty_pages(old, &site, &touched) {
-            Some(dirty) => dirty,
-            None => {
-                self.loaded.site = site;
-                let rendered = self.render_everything()?;
-                return Ok(Rebuild { rendered, full: true, stages });
-            }
-        };
-        let previous = std::mem::replace(&mut self.loaded.site, site);
-        let result = self.render_dirty(dirty, stages, clock);
-        if result.is_err() {
-            self.loaded.site = previous;
-        }
-        result
-    }
-
-    /// Re-renders the dirty pages in every language and marks the site-wide pages stale.
-    fn render_dirty(
-        &mut self,
-        dirty: BTreeSet<PageIdx>,
-        mut stages: Vec<(&'static str, Duration)>,
-        clock: Instant,
-    ) -> Result<Rebuild, Vec<Diagnostic>> {
-        let renderer = self.renderer();
-        let jobs: Vec<Job> =
-            dirty.iter().flat_map(|&p| (0..renderer.site.langs.len()).map(move |l| Job::Page(p, l))).collect();
-        let files = render_jobs(&renderer, &jobs)?;
-        let aggregates: Vec<(String, Job)> =
-            renderer.site_wide_jobs().into_iter().map(|j| (renderer.job_path(j), j)).collect();
-        let rendered = files.len();
-        self.files.extend(files);
-        self.stale.extend(aggregates);
-        stages.push(("render", clock.elapsed()));
-        Ok(Rebuild { rendered, full: false, stages })
+        let edited = (0..site.pages.len())
+            .filter(|&p| site.pages[p].versions.values().any(|&s| touched.contains(&site.sources[s].path)))
+            .collect();
+        self.loaded.site = site;
+        Ok(edited)
     }
 
     /// When every changed file is an existing page whose front matter, references and
@@ -212,26 +202,26 @@ impl Session {
         Some(edits)
     }
 
-    /// Swaps new texts in; returns the pages that show them and what was there before.
-    fn replace_bodies(&mut self, edits: Vec<(SourceIdx, Source, Scan)>) -> (BTreeSet<PageIdx>, Vec<Swapped>) {
+    /// Swaps new texts in; returns the pages that show them.
+    fn replace_bodies(&mut self, edits: Vec<(SourceIdx, Source, Scan)>) -> BTreeSet<PageIdx> {
         let site = &mut self.loaded.site;
-        let mut dirty = BTreeSet::new();
-        let mut previous = Vec::with_capacity(edits.len());
+        let mut edited = BTreeSet::new();
         for (s, source, scan) in edits {
-            let old_source = std::mem::replace(&mut site.sources[s], Arc::new(source));
-            let old_scan = std::mem::replace(&mut site.scans[s], Arc::new(scan));
-            previous.push((s, old_source, old_scan));
-            dirty.extend(site.pages.iter().position(|p| p.versions.values().any(|&v| v == s)));
+            site.sources[s] = Arc::new(source);
+            site.scans[s] = Arc::new(scan);
+            edited.extend(site.pages.iter().position(|p| p.versions.values().any(|&v| v == s)));
         }
-        (dirty, previous)
+        edited
     }
+}
 
-    fn restore_bodies(&mut self, previous: Vec<Swapped>) {
-        for (s, source, scan) in previous {
-            self.loaded.site.sources[s] = source;
-            self.loaded.site.scans[s] = scan;
-        }
-    }
+/// What `build` does, kept in memory: the checked site and every file.
+fn full_build(project: &Project) -> Result<(Loaded, Snapshot), Vec<Diagnostic>> {
+    let loaded = crate::load(project, Texts::Keep)?;
+    let renderer = Renderer::new(&loaded.site, &loaded.theme, &loaded.locales);
+    let outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
+    let files = outputs.into_iter().map(|o| (o.path, Arc::new(o.bytes))).collect();
+    Ok((loaded, Snapshot { files }))
 }
 
 /// Same references (targets and anchors) and same headings: nothing another page sees changed.
@@ -261,7 +251,6 @@ fn render_jobs(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<HashMap<String, 
     }
 }
 
-type Swapped = (SourceIdx, Arc<Source>, Arc<Scan>);
 type Sources = (Vec<Arc<Source>>, Vec<Option<Arc<Scan>>>, HashSet<PathBuf>);
 
 /// The old sources with the changed files re-read (added, replaced or removed), the scans to
@@ -307,77 +296,4 @@ fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result
         scans.push(None);
     }
     Ok((sources, scans, touched))
-}
-
-/// Pages to re-render, or `None` when the structure changed and everything must be.
-fn dirty_pages(old: &Site, new: &Site, touched: &HashSet<PathBuf>) -> Option<BTreeSet<PageIdx>> {
-    if old.pages.len() != new.pages.len() {
-        return None;
-    }
-    for (a, b) in old.pages.iter().zip(&new.pages) {
-        let same = a.id == b.id
-            && a.parent == b.parent
-            && a.children == b.children
-            && a.prev == b.prev
-            && a.next == b.next
-            && a.related == b.related
-            && a.glossary == b.glossary
-            && a.versions.keys().eq(b.versions.keys());
-        if !same {
-            return None;
-        }
-    }
-    let mut dirty = BTreeSet::new();
-    for (p, page) in new.pages.iter().enumerate() {
-        let edited = page.versions.values().any(|&s| touched.contains(&new.sources[s].path));
-        if edited {
-            dirty.insert(p);
-            if shown_elsewhere_changed(old, new, p) {
-                if matches!(page.kind, Kind::Principle | Kind::Home) {
-                    // The navigation of every page shows these.
-                    return None;
-                }
-                dirty.extend(page.backlinks.iter().copied());
-                dirty.extend(page.children.iter().copied());
-                dirty.extend(page.parent);
-                dirty.extend(page.prev);
-                dirty.extend(page.next);
-            }
-        }
-        if old.pages[p].backlinks != page.backlinks {
-            dirty.insert(p);
-        }
-    }
-    Some(dirty)
-}
-
-/// True when what other pages show of page `p` (titles, summaries, products) changed.
-fn shown_elsewhere_changed(old: &Site, new: &Site, p: PageIdx) -> bool {
-    let face = |site: &Site| -> Vec<(Option<String>, Option<String>, Vec<&'static str>)> {
-        site.pages[p]
-            .versions
-            .values()
-            .map(|&s| {
-                let f = &site.sources[s].front;
-                (f.title.clone(), f.summary.clone(), f.applies_to.iter().map(|a| a.as_str()).collect())
-            })
-            .collect()
-    };
-    face(old) != face(new)
-}
-
-/// True for paths the preview watches: pages, settings, locales, templates and theme files.
-pub fn is_watched(project: &Project, path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let temporary = name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp");
-    if temporary {
-        return false;
-    }
-    [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()]
-        .iter()
-        .any(|dir| path.starts_with(dir))
 }

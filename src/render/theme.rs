@@ -90,12 +90,17 @@ impl Theme {
 
 type ThemeFile = (String, PathBuf, Vec<u8>);
 
+fn is_leftover(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_none_or(crate::source::is_leftover)
+}
+
 /// The theme's files: from `themes/<name>/` when it exists, else the built-in default theme.
 fn theme_files(project: &Project, config: &Config) -> Result<Vec<ThemeFile>, Diagnostic> {
     let dir = project.themes_dir().join(&config.theme);
     if dir.is_dir() {
         let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let walker = walkdir::WalkDir::new(&dir).sort_by_file_name();
+        for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_leftover(e.file_name())) {
             let entry =
                 entry.map_err(|e| Diagnostic::error(project.display(&dir), format!("cannot read the theme: {e}")))?;
             if !entry.file_type().is_file() {
@@ -130,7 +135,8 @@ fn overrides(project: &Project) -> Result<Vec<(String, PathBuf, String)>, Diagno
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+    let walker = walkdir::WalkDir::new(&dir).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_leftover(e.file_name())) {
         let entry = entry.map_err(|e| Diagnostic::error(project.display(&dir), format!("cannot read: {e}")))?;
         if entry.file_type().is_file() {
             let name = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");

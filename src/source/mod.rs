@@ -172,12 +172,17 @@ pub fn load_all(project: &Project, config: &Config) -> (Vec<Source>, Diagnostics
     (sources, diagnostics)
 }
 
-/// All `.md` files below `dir`, sorted; hidden files and editor leftovers are skipped.
+/// All `.md` files below `dir`, sorted; hidden files and editor leftovers are skipped (see
+/// [`is_leftover`]), even when they are dangling links (Emacs lock files are).
 pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
-        let entry = entry.map_err(|e| format!("cannot read the content folder: {e}"))?;
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_leftover_name(e.file_name())) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.path().is_some_and(|p| p.file_name().is_some_and(is_leftover_name)) => continue,
+            Err(e) => return Err(unreadable(&e)),
+        };
         if entry.file_type().is_file() && is_page_file(entry.path()) {
             files.push(entry.into_path());
         }
@@ -185,16 +190,42 @@ pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('#'))
+fn unreadable(e: &walkdir::Error) -> String {
+    let path = e.path().map(|p| p.display().to_string()).unwrap_or_default();
+    match e.io_error().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::NotFound) => {
+            format!("`{path}` is a link to something that does not exist: remove the link or restore what it points to")
+        }
+        _ => format!("cannot read `{path}` in the content folder: {e}"),
+    }
 }
 
-/// True for `*.md` files that are not editor temporaries (`.#x.md`, `x.md~`, `#x.md#`).
+fn is_leftover_name(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_none_or(is_leftover)
+}
+
+/// True for names that are never sources: hidden files and folders, and what editors and
+/// file managers leave beside a file they edit (Emacs `.#x.md` locks and `#x.md#` autosaves,
+/// `x.md~` backups, Vim `.x.md.swp` swaps and its `4913` probe, `*.tmp`, `*.bak`, `*.orig`,
+/// JetBrains `*___jb_tmp___`, Chrome `*.crswap`). `build`, `check` and the preview's watcher
+/// all ask this one function.
+pub fn is_leftover(name: &str) -> bool {
+    const SUFFIXES: [&str; 11] =
+        ["~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".crswap", "___jb_tmp___", "___jb_old___", "#"];
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name == "4913"
+        || SUFFIXES.iter().any(|s| name.ends_with(s))
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// True for `*.md` files that are not editor leftovers.
 pub fn is_page_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    name.ends_with(".md") && !name.starts_with('.') && !name.starts_with('#')
+    name.ends_with(".md") && !is_leftover(name)
 }
 
 /// Reads and splits one page file.

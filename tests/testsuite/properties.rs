@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use std::path::Path;
 
 /// `cases` cases, or `PROPTEST_CASES` when it is set; no seed files in the work tree.
-fn config(cases: u32) -> ProptestConfig {
+pub(crate) fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }

@@ -22,11 +22,10 @@ impl Drop for Server {
 }
 
 fn start(args: &[&str], dir: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_guidesite"))
+    let mut child = crate::support::command(dir)
         .arg("serve")
         .args(["--port", "0"])
         .args(args)
-        .current_dir(dir)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -94,7 +93,7 @@ fn preview_serves_from_memory_and_rebuilds_on_save() {
     std::fs::write(&page, text).unwrap();
     eventually("the edit shows", || get(server.port, "/en/1.1.1.html").1.contains("Reports and minutes."));
     assert!(get(server.port, "/fr/1.1.1.html").1.contains("Reports and minutes."), "the fallback page follows");
-    assert!(get(server.port, "/en/print.html").1.contains("Reports and minutes."), "aggregates render on request");
+    eventually("site-wide pages follow", || get(server.port, "/en/print.html").1.contains("Reports and minutes."));
     assert_eq!(header(server.port, "/en/1.1.1/", "location").as_deref(), Some("/en/1.1.1.html"));
 }
 
@@ -142,7 +141,7 @@ fn rename_saves_and_bursts_end_in_one_correct_state() {
     eventually("200 new pages", || {
         get(server.port, "/en/term-199.html").0 == 200 && get(server.port, "/en/term-0.html").0 == 200
     });
-    assert!(get(server.port, "/en/1.1.1.html").1.contains("term-150.html"), "backlinks updated");
+    eventually("backlinks updated", || get(server.port, "/en/1.1.1.html").1.contains("term-150.html"));
 }
 
 #[test]
@@ -214,4 +213,99 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
     let _ = child.wait();
     let said = said.expect("a message about the port");
     assert!(said.contains(&format!("Port {taken} is in use")), "{said}");
+}
+
+/// Ctrl+C stops the preview within a second, with a page open on the live-reload stream and
+/// a request in flight.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_preview_with_pages_open() {
+    let site = temp_site("basic");
+    let mut server = start(&[], site.path());
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(stream, "GET /__guidesite/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut first = [0u8; 64];
+    let _ = stream.read(&mut first).unwrap();
+    let mut half = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(half, "GET /en/index.html HTTP/1.1\r\nHost: local").unwrap();
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let asked = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(asked.elapsed() < Duration::from_secs(2), "still running 2 s after Ctrl+C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(asked.elapsed() < Duration::from_millis(1500), "stopped in {:?}", asked.elapsed());
+    assert!(status.success(), "{status:?}");
+}
+
+/// A flood of idle connections cannot keep a reader out, and an idle connection is closed.
+#[test]
+fn idle_connections_cannot_starve_a_reader() {
+    let site = temp_site("basic");
+    let server = start(&[], site.path());
+    let idle: Vec<TcpStream> = (0..300).filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok()).collect();
+    assert!(idle.len() >= 290, "opened {}", idle.len());
+    let asked = Instant::now();
+    assert_eq!(get(server.port, "/en/index.html").0, 200);
+    assert!(asked.elapsed() < Duration::from_secs(3), "answered in {:?}", asked.elapsed());
+    // A connection that never sends its request is closed by the server.
+    let mut silent = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    silent.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let started = Instant::now();
+    let mut buffer = [0u8; 16];
+    let read = silent.read(&mut buffer);
+    assert!(matches!(read, Ok(0)) || read.is_err(), "{read:?}");
+    assert!(started.elapsed() < Duration::from_secs(15), "closed after {:?}", started.elapsed());
+    drop(idle);
+}
+
+/// The LAN server answers 304 to a reader whose copy is current and gzips text on request.
+#[test]
+fn static_mode_caches_and_compresses() {
+    let site = temp_site("basic");
+    assert!(crate::support::command(site.path()).arg("build").status().unwrap().success());
+    let server = start(&["--static", "public"], site.path());
+    let etag = header(server.port, "/en/index.html", "etag").expect("an ETag");
+    assert!(header(server.port, "/en/index.html", "last-modified").is_some());
+    let raw = |extra: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(stream, "GET /en/index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{extra}\r\n").unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        response
+    };
+    let again = raw(&format!("If-None-Match: {etag}\r\n"));
+    assert!(again.starts_with(b"HTTP/1.1 304"), "{}", String::from_utf8_lossy(&again));
+    let gz = raw("Accept-Encoding: gzip\r\n");
+    let text = String::from_utf8_lossy(&gz).to_ascii_lowercase();
+    assert!(text.contains("content-encoding: gzip"), "{text}");
+    let body = &gz[gz.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4..];
+    let mut html = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(body), &mut html).unwrap();
+    assert!(html.contains("<html"), "the gzip body is the page");
+}
+
+/// Editor leftovers in the content folder never break the preview (or the build).
+#[cfg(unix)]
+#[test]
+fn editor_leftovers_are_not_sources() {
+    let site = temp_site("basic");
+    let dir = site.path().join("content/framework/1");
+    // An Emacs lock file is a dangling symlink.
+    std::os::unix::fs::symlink("root@host.1234:1700000000", dir.join(".#1.1.1.md")).unwrap();
+    std::fs::write(dir.join("1.1.1.md~"), "not yaml at all").unwrap();
+    std::fs::write(dir.join("#1.1.1.md#"), "autosave").unwrap();
+    std::fs::write(dir.join(".1.1.1.md.swp"), [0u8, 1, 2]).unwrap();
+    std::fs::write(dir.join("4913"), "").unwrap();
+    let out = crate::support::command(site.path()).arg("build").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let server = start(&[], site.path());
+    std::fs::write(dir.join("1.1.2.md~"), "backup").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(get(server.port, "/__guidesite/errors").1, "[]");
+    assert_eq!(get(server.port, "/en/1.1.1.html").0, 200);
 }

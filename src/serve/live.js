@@ -1,4 +1,4 @@
-/* guidesite preview: reloads the page when the site is rebuilt, keeps the reader's place,
+/* guidesite preview: reloads the page when its own file changes, keeps the reader's place,
    and shows build errors over the page until they are fixed. Injected only by `serve`. */
 (function () {
   'use strict';
@@ -37,8 +37,15 @@
     fetch('/__guidesite/errors', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(show, function () {});
   }
 
+  /* The site file this page is, as the server names it: "/" is index.html, "/en/" en/index.html. */
+  function ownPath() {
+    var path = decodeURIComponent(location.pathname).replace(/^\/+/, '');
+    return path === '' || path.charAt(path.length - 1) === '/' ? path + 'index.html' : path;
+  }
+
   var source = new EventSource('/__guidesite/events');
-  source.addEventListener('reload', function () {
+  source.addEventListener('changed', function (e) {
+    if (JSON.parse(e.data).indexOf(ownPath()) < 0) return;
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   });
