@@ -113,12 +113,24 @@ impl Locales {
 fn parse(path: &Path, text: String) -> Result<FluentResource, Diagnostic> {
     FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
         let first = &errors[0];
-        let (line, col) = line_col(&text, first.pos.start);
+        let (line, col) = line_col(&text, fault_offset(&text, first));
         Diagnostic::error(path, format!("invalid Fluent syntax: {}", first.kind))
             .at(line, col)
             .with_source(&text)
             .help("a message is `key = text`; continuation lines are indented")
     })
+}
+
+/// Where a Fluent error's fault is. A missing closing token (`}`, `=`) is noticed at the start of
+/// the next line; the fault is at the end of the line before.
+fn fault_offset(text: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+    let at = error.pos.start.min(text.len());
+    let missing_token = matches!(error.kind, fluent_syntax::parser::ErrorKind::ExpectedToken(_));
+    if missing_token && at > 0 && text.as_bytes()[at - 1] == b'\n' {
+        let line_end = text[..at - 1].trim_end_matches('\r').len();
+        return line_end;
+    }
+    at
 }
 
 fn message_keys(resource: &FluentResource) -> Vec<String> {
@@ -191,4 +203,18 @@ fn build_locale(lang: &str, chain: &[&FluentResource]) -> Locale {
 
 fn resource_source(resource: &FluentResource) -> String {
     resource.source().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_closing_brace_is_reported_on_its_own_line() {
+        let text = "a = A\nkey = { $x\nb = B\n".to_owned();
+        let d = parse(Path::new("fr.ftl"), text).unwrap_err();
+        assert_eq!((d.line, d.column), (2, 11), "{d}");
+        let d = parse(Path::new("fr.ftl"), "a = A\nbroken\n".to_owned()).unwrap_err();
+        assert_eq!(d.line, 2, "{d}");
+    }
 }

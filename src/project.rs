@@ -84,8 +84,8 @@ impl Config {
             vec![Diagnostic::error(&shown, format!("cannot read the site settings: {e}"))
                 .help("create content/site.yaml with title, default_language and languages (see `guidesite init`)")]
         })?;
-        let config: Config =
-            serde_yaml::from_str(&text).map_err(|e| vec![yaml_diagnostic(&shown, &text, 1, &e, "site settings")])?;
+        let config: Config = serde_yaml::from_str(&text)
+            .map_err(|e| vec![yaml_diagnostic(&shown, &text, 0..text.len(), &e, "site settings")])?;
         let problems = config.problems(&shown, &text);
         if problems.is_empty() {
             Ok(config)

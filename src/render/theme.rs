@@ -163,7 +163,8 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, (PathBuf, String)>)
     let Some((path, text)) = name.and_then(|n| origins.get(n)) else {
         return Diagnostic::error("templates", format!("template error: {}", chain.join(": ")));
     };
-    let (line, column) = parse_position(&full).or_else(|| variable_position(&full, text)).unwrap_or((0, 0));
+    let parsed_at = parse_position(&full).map(|at| unclosed_tag(text).unwrap_or(at));
+    let (line, column) = parsed_at.or_else(|| variable_position(&full, text)).unwrap_or((0, 0));
     let explanation = chain.last().cloned().unwrap_or_default();
     let explanation = explanation
         .lines()
@@ -200,6 +201,32 @@ fn parse_position(text: &str) -> Option<(usize, usize)> {
     let (line, rest) = after.split_once(':')?;
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+/// The first `{{`, `{%` or `{#` that is not closed before the next one opens: a parser notices
+/// it only where it gives up, often lines later.
+fn unclosed_tag(template: &str) -> Option<(usize, usize)> {
+    let opener = |from: usize| {
+        ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|o| template[from..].find(o).map(|i| (from + i, *o)))
+            .min_by_key(|(i, _)| *i)
+    };
+    let mut from = 0;
+    while let Some((at, open)) = opener(from) {
+        let close = match open {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        let closed = template[at + 2..].find(close).map(|i| at + 2 + i);
+        let next = opener(at + 2).map(|(i, _)| i);
+        match closed {
+            Some(c) if next.is_none_or(|n| n > c) => from = c + 2,
+            _ => return Some(crate::diagnostic::line_col(template, at)),
+        }
+    }
+    None
 }
 
 /// For render errors that name a variable, the first line of the template that uses it.

@@ -81,6 +81,19 @@ fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<P
         diagnostics
             .push(source.error_at_key("title", "the page has no `title`").help("add `title:` to the front matter"));
     }
+    // Pages are files named `<id>.html`; most file systems allow 255 bytes in a name.
+    const LONGEST_ID: usize = 255 - ".html".len();
+    if id.len() > LONGEST_ID {
+        diagnostics.push(
+            source
+                .error_at_key(
+                    "id",
+                    format!("this id is {} bytes long; its page's file name would be too long", id.len()),
+                )
+                .help(format!("shorten the id to at most {LONGEST_ID} characters")),
+        );
+        return None;
+    }
     let (kind, number) = match classify(&id, front.kind) {
         Ok(found) => found,
         Err(message) => {

@@ -40,13 +40,19 @@ fn every_broken_input_has_a_snapshot() {
 #[test]
 fn errors_carry_lines_for_positional_problems() {
     for (case, file, line) in [
-        ("invalid-yaml", "content/framework/1/1.1.2.md", 5),
+        ("invalid-yaml", "content/framework/1/1.1.2.md", 4),
         ("unknown-field", "content/framework/1/1.1.2.md", 4),
         ("broken-reference", "content/about.md", 7),
         ("broken-anchor", "content/about.md", 5),
         ("template-error", "templates/indicator.html", 3),
         ("not-utf8", "content/about.md", 5),
         ("parent-missing", "content/framework/1/1.4.1.md", 2),
+        ("template-unclosed-tag", "templates/indicator.html", 2),
+        ("yaml-unclosed-quote", "content/about.md", 3),
+        ("yaml-type-error", "content/about.md", 3),
+        ("yaml-control-character", "content/about.md", 3),
+        ("locale-unclosed-brace", "locales/fr.ftl", 4),
+        ("id-too-long", "content/long.md", 2),
     ] {
         let text = diagnostics_for(case);
         assert!(text.contains(&format!("{file}:{line}")), "{case}: expected {file}:{line} in\n{text}");
