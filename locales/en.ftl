@@ -59,7 +59,8 @@ glossary-intro = Terms used across the guidance, with their definitions.
 not-translated = This page is not translated yet, so it is shown in its original language.
 read-original = Open the original
 landing-title = Choose a language
-footer-note = Our own paraphrase of the public Client Protection framework. Not an official publication.
+footer-note = An independent guide built on the public Client Protection publications of the Smart Campaign and Cerise+SPTF, in our own words, and not one of those publications.
+header-independent = An independent guide to the Client Protection Principles, not an official publication
 
 indicator-count = { $count ->
     [one] { $count } indicator
