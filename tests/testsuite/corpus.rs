@@ -72,8 +72,8 @@ fn prose_of(line: &str) -> String {
     while let Some(start) = rest.find(['`', '(', '[', '{']) {
         text.push_str(&rest[..start]);
         let tail = &rest[start..];
-        let end = if tail.starts_with('`') {
-            tail[1..].find('`').map(|i| i + 2)
+        let end = if let Some(code) = tail.strip_prefix('`') {
+            code.find('`').map(|i| i + 2)
         } else if tail.starts_with("(id:") || tail.starts_with("(http") {
             tail.find(')').map(|i| i + 1)
         } else if tail.starts_with("[[") {
