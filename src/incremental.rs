@@ -91,7 +91,7 @@ pub struct Session {
 impl Session {
     /// Loads and renders the whole site.
     pub fn start(project: Project) -> Result<Session, Vec<Diagnostic>> {
-        let (loaded, snapshot) = full_build(&project)?;
+        let FullBuild { loaded, snapshot, .. } = FullBuild::run(&project)?;
         Ok(Session { project, loaded, snapshot: Arc::new(snapshot) })
     }
 
@@ -130,13 +130,18 @@ impl Session {
     /// Loads the whole site from disk and renders every file, as `build` does, and serves
     /// the result from now on. On errors the last good snapshot stays.
     pub fn full(&mut self) -> Result<Change, Vec<Diagnostic>> {
-        let started = Instant::now();
-        let (loaded, snapshot) = full_build(&self.project)?;
+        let built = FullBuild::run(&self.project)?;
+        Ok(self.adopt(built))
+    }
+
+    /// Serves a full build made elsewhere (on another thread, while edits went on).
+    pub fn adopt(&mut self, built: FullBuild) -> Change {
+        let FullBuild { loaded, snapshot, took } = built;
         let rendered = snapshot.len();
         let changed = snapshot.changed_since(&self.snapshot);
         self.loaded = loaded;
         self.snapshot = Arc::new(snapshot);
-        Ok(Change { snapshot: self.snapshot(), changed, rendered, took: started.elapsed() })
+        Change { snapshot: self.snapshot(), changed, rendered, took }
     }
 
     /// Renders the pages of the edited page files (every language) on top of the current
@@ -216,12 +221,22 @@ impl Session {
 }
 
 /// What `build` does, kept in memory: the checked site and every file.
-fn full_build(project: &Project) -> Result<(Loaded, Snapshot), Vec<Diagnostic>> {
-    let loaded = crate::load(project, Texts::Keep)?;
-    let renderer = Renderer::new(&loaded.site, &loaded.theme, &loaded.locales);
-    let outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
-    let files = outputs.into_iter().map(|o| (o.path, Arc::new(o.bytes))).collect();
-    Ok((loaded, Snapshot { files }))
+pub struct FullBuild {
+    loaded: Loaded,
+    snapshot: Snapshot,
+    took: Duration,
+}
+
+impl FullBuild {
+    /// Loads the whole site from disk and renders every file.
+    pub fn run(project: &Project) -> Result<FullBuild, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let loaded = crate::load(project, Texts::Keep)?;
+        let renderer = Renderer::new(&loaded.site, &loaded.theme, &loaded.locales);
+        let outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
+        let files = outputs.into_iter().map(|o| (o.path, Arc::new(o.bytes))).collect();
+        Ok(FullBuild { loaded, snapshot: Snapshot { files }, took: started.elapsed() })
+    }
 }
 
 /// Same references (targets and anchors) and same headings: nothing another page sees changed.

@@ -3,12 +3,14 @@
 //!
 //! Requests never wait for a build: they clone the current [`Snapshot`] (an `Arc`) and answer
 //! from it. The watcher thread owns the [`Session`]; after a batch of changes it renders the
-//! edited pages first (swapped in, so the page being edited reloads at once), then the whole
-//! site (swapped in whole). Each swap tells open pages which files changed, and a page reloads
-//! only when its own file is among them.
+//! edited pages at once (swapped in, so the page being edited reloads within milliseconds),
+//! and a full build runs on another thread. A full build is served only if no change came
+//! after it started; otherwise another one starts, so a fast typist never waits for one and
+//! never sees an older text come back. Each swap tells open pages which files changed, and a
+//! page reloads only when its own file is among them.
 
 use crate::diagnostic::{counted, Diagnostic};
-use crate::incremental::{Change, Session, Snapshot};
+use crate::incremental::{Change, FullBuild, Session, Snapshot};
 use crate::Project;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex, RwLock};
@@ -102,13 +104,21 @@ pub fn is_watched(project: &Project, path: &Path) -> bool {
             .any(|dir| path.starts_with(dir))
 }
 
-/// Watches the sources on a thread: batches a burst of events, then rebuilds once.
-fn watch(mut session: Session, preview: Arc<Preview>, say: Say) -> Result<(), String> {
+/// What the watcher thread hears: file events, and full builds that finished.
+enum Heard {
+    File(notify::Result<notify::Event>),
+    Built { generation: u64, result: Result<Box<FullBuild>, Vec<Diagnostic>> },
+}
+
+/// Watches the sources on a thread: batches a burst of events, renders the edited pages at
+/// once, and keeps one full build running on another thread after the latest change.
+fn watch(session: Session, preview: Arc<Preview>, say: Say) -> Result<(), String> {
     use notify::{RecursiveMode, Watcher};
     let project = session.project().clone();
     let (tx, rx) = mpsc::channel();
+    let events = tx.clone();
     let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = tx.send(event);
+        let _ = events.send(Heard::File(event));
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     for dir in [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()] {
@@ -120,63 +130,141 @@ fn watch(mut session: Session, preview: Arc<Preview>, say: Say) -> Result<(), St
     }
     std::thread::spawn(move || {
         let _watcher = watcher;
-        while let Some(changed) = next_batch(&rx, &project) {
-            rebuild(&mut session, &preview, &changed, &say);
+        let mut rebuilder =
+            Rebuilder { session, preview, say, builds: tx, generation: 0, running: false, again: false };
+        let mut batch = Batch::default();
+        while let Some(heard) = batch.next(&rx, &project) {
+            match heard {
+                Next::Changed(changed) => rebuilder.changed(&changed),
+                Next::Built(generation, result) => rebuilder.built(generation, result),
+            }
         }
     });
     Ok(())
 }
 
-/// How long the files must stay quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(25);
+/// The watcher thread's state between events.
+struct Rebuilder {
+    session: Session,
+    preview: Arc<Preview>,
+    say: Say,
+    builds: mpsc::Sender<Heard>,
+    /// How many batches of changes have been applied.
+    generation: u64,
+    /// A full build is running.
+    running: bool,
+    /// Another full build is needed when the running one ends.
+    again: bool,
+}
 
-/// Waits for a change, then gathers events until [`QUIET`] passes (2 s at most): an editor's
-/// write-and-rename or a checkout of many files becomes one batch.
-fn next_batch(rx: &mpsc::Receiver<notify::Result<notify::Event>>, project: &Project) -> Option<Vec<PathBuf>> {
-    let mut changed: Vec<PathBuf> = Vec::new();
-    let mut started: Option<Instant> = None;
-    loop {
-        let wait = if started.is_some() { QUIET } else { Duration::from_secs(3600) };
-        match rx.recv_timeout(wait) {
-            Ok(Ok(event)) => {
-                if matches!(event.kind, notify::EventKind::Access(_)) {
-                    continue;
-                }
-                for path in event.paths.into_iter().filter(|p| is_watched(project, p)) {
-                    if !changed.contains(&path) {
-                        changed.push(path);
-                    }
-                    started.get_or_insert_with(Instant::now);
-                }
-                if started.is_some_and(|s| s.elapsed() > Duration::from_secs(2)) {
-                    return Some(changed);
-                }
+impl Rebuilder {
+    /// The edited pages first (served at once), then a full build in the background.
+    fn changed(&mut self, changed: &[PathBuf]) {
+        self.generation += 1;
+        let what = describe(self.session.project(), changed);
+        match self.session.quick(changed) {
+            Ok(Some(quick)) => {
+                self.preview.publish(&quick);
+                (self.say)(format!(
+                    "{what}: page updated in {:.0} ms; rebuilding the whole site",
+                    quick.took.as_secs_f64() * 1000.0
+                ));
             }
-            Ok(Err(_)) => continue,
-            Err(mpsc::RecvTimeoutError::Timeout) if started.is_some() => return Some(changed),
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            Ok(None) => (self.say)(format!("{what}: rebuilding the whole site")),
+            Err(diagnostics) => report(&self.preview, &what, diagnostics, &self.say),
+        }
+        self.start_full();
+    }
+
+    fn start_full(&mut self) {
+        if self.running {
+            self.again = true;
+            return;
+        }
+        self.running = true;
+        self.again = false;
+        let project = self.session.project().clone();
+        let generation = self.generation;
+        let builds = self.builds.clone();
+        std::thread::spawn(move || {
+            let result = FullBuild::run(&project).map(Box::new);
+            let _ = builds.send(Heard::Built { generation, result });
+        });
+    }
+
+    /// A full build ended: served when no change came after it started, else built again.
+    fn built(&mut self, generation: u64, result: Result<Box<FullBuild>, Vec<Diagnostic>>) {
+        self.running = false;
+        if generation != self.generation || self.again {
+            self.start_full();
+            return;
+        }
+        match result {
+            Ok(built) => {
+                let full = self.session.adopt(*built);
+                self.preview.publish(&full);
+                self.preview.set_errors(Vec::new());
+                (self.say)(format!(
+                    "Whole site rebuilt in {:.0} ms ({} changed)",
+                    full.took.as_secs_f64() * 1000.0,
+                    counted(full.changed.len(), "file", "files")
+                ));
+            }
+            Err(diagnostics) => report(&self.preview, "The whole site", diagnostics, &self.say),
         }
     }
 }
 
-/// The edited pages first, then the whole site; each result is served as soon as it exists.
-fn rebuild(session: &mut Session, preview: &Preview, changed: &[PathBuf], say: &Say) {
-    let what = describe(session.project(), changed);
-    let quick = match session.quick(changed) {
-        Ok(quick) => quick,
-        Err(diagnostics) => return report(preview, &what, diagnostics, say),
-    };
-    if let Some(quick) = &quick {
-        preview.publish(quick);
-    }
-    match session.full() {
-        Ok(full) => {
-            preview.publish(&full);
-            preview.set_errors(Vec::new());
-            say(summary(&what, quick.as_ref(), &full));
+/// What the watcher thread does next.
+enum Next {
+    Changed(Vec<PathBuf>),
+    Built(u64, Result<Box<FullBuild>, Vec<Diagnostic>>),
+}
+
+/// How long the files must stay quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(25);
+
+/// File events gathered into one batch: an editor's write-and-rename or a checkout of many
+/// files becomes one rebuild.
+#[derive(Default)]
+struct Batch {
+    changed: Vec<PathBuf>,
+    started: Option<Instant>,
+}
+
+impl Batch {
+    /// The next batch, once the files have been quiet for [`QUIET`] (2 s at most), or a
+    /// finished full build, whichever comes first; `None` when the watcher is gone.
+    fn next(&mut self, rx: &mpsc::Receiver<Heard>, project: &Project) -> Option<Next> {
+        loop {
+            let wait = if self.started.is_some() { QUIET } else { Duration::from_secs(3600) };
+            match rx.recv_timeout(wait) {
+                Ok(Heard::Built { generation, result }) => return Some(Next::Built(generation, result)),
+                Ok(Heard::File(Ok(event))) => {
+                    if matches!(event.kind, notify::EventKind::Access(_)) {
+                        continue;
+                    }
+                    for path in event.paths.into_iter().filter(|p| is_watched(project, p)) {
+                        if !self.changed.contains(&path) {
+                            self.changed.push(path);
+                        }
+                        self.started.get_or_insert_with(Instant::now);
+                    }
+                    if self.started.is_some_and(|s| s.elapsed() > Duration::from_secs(2)) {
+                        return Some(self.take());
+                    }
+                }
+                Ok(Heard::File(Err(_))) => continue,
+                Err(mpsc::RecvTimeoutError::Timeout) if self.started.is_some() => return Some(self.take()),
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
         }
-        Err(diagnostics) => report(preview, &what, diagnostics, say),
+    }
+
+    fn take(&mut self) -> Next {
+        self.started = None;
+        Next::Changed(std::mem::take(&mut self.changed))
     }
 }
 
@@ -191,20 +279,6 @@ fn report(preview: &Preview, what: &str, diagnostics: Vec<Diagnostic>, say: &Say
         if errors == 1 { "is" } else { "are" }
     ));
     preview.set_errors(diagnostics);
-}
-
-/// The log line of a rebuild, in words.
-fn summary(what: &str, quick: Option<&Change>, full: &Change) -> String {
-    let files = |n: usize| counted(n, "file", "files");
-    let first = match quick {
-        Some(q) => format!("page updated in {:.0} ms, then ", q.took.as_secs_f64() * 1000.0),
-        None => String::new(),
-    };
-    format!(
-        "{what}: {first}whole site rebuilt in {:.0} ms ({} changed)",
-        full.took.as_secs_f64() * 1000.0,
-        files(full.changed.len() + quick.map_or(0, |q| q.changed.len()))
-    )
 }
 
 /// "content/about.md changed", "2 files changed (content/a.md, locales/fr.ftl)", "... removed".
