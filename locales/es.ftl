@@ -59,7 +59,8 @@ glossary-intro = Términos que se utilizan en toda la guía, con sus definicione
 not-translated = Esta página aún no está traducida, por lo que se muestra en su idioma original.
 read-original = Ver el original
 landing-title = Elija un idioma
-footer-note = Paráfrasis propia del marco público de protección al cliente. No es una publicación oficial.
+footer-note = Una guía independiente basada en las publicaciones públicas sobre protección al cliente de la Smart Campaign y de Cerise+SPTF, redactada con nuestras propias palabras, y que no es una de esas publicaciones.
+header-independent = Una guía independiente sobre los Principios de Protección al Cliente, no una publicación oficial
 
 indicator-count = { $count ->
     [one] { $count } indicador
