@@ -1,13 +1,13 @@
 //! `guidesite serve`: the live preview for authors and translators, and the LAN mode for
 //! field offices.
 //!
-//! Preview ([`preview`]) builds the site into memory, serves it, watches the sources, rebuilds
-//! after every change and tells open pages to reload (server-sent events). When content is
-//! broken it keeps serving the last good build and shows every error in an overlay; the
-//! server never stops because of content. Static mode (`--static DIR`) serves a built site or
-//! an unpacked bundle from disk, with caching headers and gzip, no watcher and no script.
-//! [`connections`] keeps slow and idle clients from starving readers; Ctrl+C stops the server
-//! within a second, open pages or not.
+//! Preview (module `preview`) builds the site into memory, serves it, watches the sources,
+//! rebuilds after every change and tells open pages to reload (server-sent events). When
+//! content is broken it keeps serving the last good build and shows every error in an overlay;
+//! the server never stops because of content. Static mode (`--static DIR`) serves a built site
+//! or an unpacked bundle from disk, with caching headers and gzip, no watcher and no script.
+//! The module `connections` keeps slow and idle clients from starving readers; Ctrl+C stops
+//! the server within a second, open pages or not.
 //!
 //! Only files of the site are ever served: request paths with `..`, encoded dots, backslashes
 //! or absolute parts are refused, and in static mode a file must resolve (symlinks followed)

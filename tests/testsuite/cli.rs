@@ -131,3 +131,24 @@ fn missing_settings_file_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("content/site.yaml"), "{}", stderr(&out));
 }
+
+/// Counts in the tool's own messages agree with their nouns: "1 language", "1 error".
+#[test]
+fn messages_count_in_the_singular_and_plural() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(guidesite(&["init", "site"], dir.path()).status.success());
+    let root = dir.path().join("site");
+    let out = guidesite(&["check"], &root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains(" in 1 language, 0 warnings"), "{said}");
+    let about = std::fs::read_dir(root.join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, format!("{text}\nSee [[no-such-page]].\n")).unwrap();
+    let said = stderr(&guidesite(&["check"], &root));
+    assert!(said.contains("Failed with 1 error;"), "{said}");
+}

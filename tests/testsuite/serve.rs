@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     port: u16,
+    /// Every line the server has printed so far.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -31,16 +33,19 @@ fn start(args: &[&str], dir: &Path) -> Server {
         .unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let lines = std::sync::Arc::clone(&log);
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
                 let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 let _ = tx.send(port.parse::<u16>().unwrap());
             }
+            lines.lock().unwrap().push(line);
         }
     });
     let port = rx.recv_timeout(Duration::from_secs(60)).expect("the server announces its address");
-    Server { child, port }
+    Server { child, port, log }
 }
 
 /// (status, head, body) of a GET sent exactly as written.
@@ -94,6 +99,18 @@ fn preview_serves_from_memory_and_rebuilds_on_save() {
     eventually("the edit shows", || get(server.port, "/en/1.1.1.html").1.contains("Reports and minutes."));
     assert!(get(server.port, "/fr/1.1.1.html").1.contains("Reports and minutes."), "the fallback page follows");
     eventually("site-wide pages follow", || get(server.port, "/en/print.html").1.contains("Reports and minutes."));
+    // The log says what changed in words.
+    eventually("the log line", || {
+        server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.starts_with("content/framework/1/1.1.1.md changed: page updated in"))
+    });
+    eventually("the full rebuild's line", || {
+        server.log.lock().unwrap().iter().any(|l| l.starts_with("Whole site rebuilt in"))
+    });
     assert_eq!(header(server.port, "/en/1.1.1/", "location").as_deref(), Some("/en/1.1.1.html"));
 }
 
