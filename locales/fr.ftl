@@ -56,10 +56,11 @@ overview-products = Produits
 glossary-title = Glossaire
 glossary-intro = Les termes employés dans ce guide, avec leur définition.
 
-not-translated = Cette page n'est pas encore traduite ; elle est affichée dans sa langue d'origine.
+not-translated = Cette page n'est pas encore traduite ; elle est affichée dans sa langue d'origine.
 read-original = Ouvrir l'original
 landing-title = Choisissez une langue
-footer-note = Notre propre reformulation du référentiel public de protection des clients. Ceci n'est pas une publication officielle.
+footer-note = Un guide indépendant, rédigé dans nos propres mots à partir des publications publiques de la Smart Campaign et de Cerise+SPTF sur la protection des clients, et qui ne fait pas partie de ces publications.
+header-independent = Un guide indépendant sur les Principes de protection des clients, et non une publication officielle
 
 indicator-count = { $count ->
     [one] { $count } indicateur
@@ -70,7 +71,7 @@ standard-count = { $count ->
    *[other] { $count } normes
 }
 
-body-not-translated = Le texte de cette page n'est pas encore traduit ; il est affiché dans sa langue d'origine.
+body-not-translated = Le texte de cette page n'est pas encore traduit ; il est affiché dans sa langue d'origine.
 translation-outdated = L'original de cette page a changé depuis sa traduction.
 nav-translations = État des traductions
 translations-title = État des traductions
@@ -89,4 +90,4 @@ print-title = Le guide complet
 print-contents = Sommaire
 nav-print = Guide complet (impression)
 exports-label = Télécharger le référentiel
-pack-readme = Guide détaillé de protection des clients, copie hors ligne. Ouvrez le fichier index.html de ce dossier avec n'importe quel navigateur : tout fonctionne sans internet, y compris la recherche.
+pack-readme = Conseils détaillés sur la protection des clients, copie hors ligne. Ouvrez le fichier index.html de ce dossier avec n'importe quel navigateur : tout fonctionne sans internet, y compris la recherche.
