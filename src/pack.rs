@@ -82,13 +82,16 @@ fn is_bundle(path: &Path) -> bool {
     zip::ZipArchive::new(file).is_ok_and(|archive| archive.comment() == BUNDLE_COMMENT.as_bytes())
 }
 
-/// Writes the bundle as a zip (deflated): made in memory, then written to a temporary file
-/// beside `path` and renamed, so a failure leaves neither a half-written archive nor the
+/// Writes the bundle as a zip (deflated), creating its folder when missing: made in memory,
+/// then written to a temporary file beside `path` and renamed, so a failure leaves neither a half-written archive nor the
 /// temporary file.
 pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
     let bytes = zip_bytes(outputs)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
     let written = std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);

@@ -150,9 +150,17 @@ fn pack_does_not_overwrite_a_file_that_is_not_a_bundle() {
 }
 
 #[test]
+fn pack_creates_the_folder_of_its_zip() {
+    let site = temp_site("basic");
+    assert!(run(&["pack", "-o", "dist/offline/guide.zip"], site.path()).status.success());
+    assert!(site.path().join("dist/offline/guide.zip").is_file());
+}
+
+#[test]
 fn a_failed_pack_write_speaks_to_people() {
     let site = temp_site("basic");
-    let out = run(&["pack", "-o", "no/such/folder/guide.zip"], site.path());
+    std::fs::write(site.path().join("notes.txt"), "a file, not a folder").unwrap();
+    let out = run(&["pack", "-o", "notes.txt/guide.zip"], site.path());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("cannot write the bundle") && !err.contains("ZipWriter"), "{err}");
