@@ -125,6 +125,7 @@ impl Staging {
     /// and prepares a staging folder: the spare one when there is one, else a new one.
     pub fn create(dest: &Path) -> io::Result<Staging> {
         let work = WorkArea::claim(dest)?;
+        remove_old_leftovers(dest);
         let root = work.next();
         // A staging folder left by a killed build is as good a spare as any.
         let spare = if root.exists() { root.clone() } else { work.spare() };
@@ -215,6 +216,32 @@ impl Staging {
         self.committed = true;
         Ok(())
     }
+}
+
+/// Earlier versions kept their staging folder (`.public.new-<pid>`) and the previous output
+/// (`.public.spare`) beside the output; removes those that hold a built site.
+fn remove_old_leftovers(dest: &Path) {
+    let (Some(parent), Some(name)) = (dest.parent(), dest.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }) else {
+        return;
+    };
+    let spare = format!(".{name}.spare");
+    let staging = format!(".{name}.new-");
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else { continue };
+        let ours = n == spare || n.strip_prefix(&staging).is_some_and(|pid| pid.chars().all(|c| c.is_ascii_digit()));
+        let built_site = entry.path().join("index.html").is_file() || entry.path().join("assets").is_dir();
+        if ours && (built_site || is_empty_dir(&entry.path())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// Removes a folder or a file, whichever is there.
@@ -355,6 +382,22 @@ mod tests {
             assert_eq!(tree(&dest), ["whole.html"]);
         });
         assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn leftovers_of_earlier_versions_beside_the_output_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        for old in [".public.spare", ".public.new-4242"] {
+            std::fs::create_dir_all(dir.path().join(old).join("assets")).unwrap();
+            std::fs::write(dir.path().join(old).join("index.html"), "old").unwrap();
+        }
+        std::fs::create_dir(dir.path().join(".public.new-notes")).unwrap();
+        std::fs::write(dir.path().join(".public.new-notes/mine.txt"), "mine").unwrap();
+        with_cache(cache.path(), || {
+            write_atomically(&[Output::new("a.html".into(), b"a".to_vec())], &dir.path().join("public")).unwrap();
+        });
+        assert_eq!(names(dir.path()), [".public.new-notes", "public"], "only what earlier versions left goes");
     }
 
     #[test]
