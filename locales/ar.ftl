@@ -22,7 +22,7 @@ kind-principle = مبدأ
 kind-standard = معيار
 kind-indicator = مؤشر
 kind-guide = إرشادات تفصيلية
-kind-department = العمليات الذكية
+kind-department = «Smart Operations» (حماية العملاء في الإدارات)
 kind-term = مصطلح في المسرد
 kind-page = صفحة
 
@@ -45,7 +45,7 @@ related-heading = صفحات ذات صلة
 glossary-used-heading = مصطلحات المسرد المستخدمة
 referenced-by-heading = الصفحات التي تحيل إلى هذه الصفحة
 guides-heading = الإرشادات التفصيلية
-departments-heading = العمليات الذكية
+departments-heading = «Smart Operations»: حماية العملاء في إدارات المؤسسة
 pages-heading = عن هذا الدليل
 
 overview-title = نظرة عامة على الإطار
@@ -59,7 +59,8 @@ glossary-intro = المصطلحات المستخدمة في هذه الإرشا�
 not-translated = لم تُترجم هذه الصفحة بعد، لذا تُعرض بلغتها الأصلية.
 read-original = فتح النص الأصلي
 landing-title = اختر اللغة
-footer-note = صياغتنا الخاصة لإطار حماية العملاء المتاح للعموم، وليست منشورًا رسميًا.
+footer-note = دليل مستقل مبني على منشورات حماية العملاء المتاحة للعموم الصادرة عن حملة سمارت وCerise+SPTF، بكلماتنا الخاصة، وليس واحدًا من تلك المنشورات.
+header-independent = دليل مستقل إلى مبادئ حماية العملاء، وليس منشورًا رسميًا
 
 indicator-count = { $count ->
     [zero] { $count } مؤشر

@@ -1,5 +1,5 @@
-# Textos da interface em português. As mensagens em falta são mostradas em inglês.
-# `language-name` é o nome da língua nela mesma; `language-direction` é ltr ou rtl.
+# Textos da interface em português do Brasil. As mensagens que faltarem são mostradas em inglês.
+# `language-name` é o nome do idioma nele mesmo; `language-direction` é ltr ou rtl.
 language-name = Português
 language-direction = ltr
 
@@ -11,10 +11,10 @@ nav-glossary = Glossário
 language-label = Idioma
 language-translated = traduzido
 language-not-translated = ainda não traduzido
-breadcrumb-label = Está aqui
+breadcrumb-label = Você está aqui
 pager-label = Páginas anterior e seguinte
 previous = Anterior
-next = Seguinte
+next = Próxima
 on-this-page = Nesta página
 
 kind-home = Início
@@ -42,24 +42,25 @@ principles-heading = Os sete princípios
 standards-heading = Padrões
 indicators-heading = Indicadores
 related-heading = Relacionados
-glossary-used-heading = Termos do glossário utilizados
-referenced-by-heading = Referido por
+glossary-used-heading = Termos do glossário usados
+referenced-by-heading = Referenciado por
 guides-heading = Orientações detalhadas
 departments-heading = Smart Operations
 pages-heading = Sobre este guia
 
 overview-title = Visão geral do quadro de referência
-overview-intro = Todos os princípios, padrões e indicadores numa só página.
+overview-intro = Todos os princípios, padrões e indicadores em uma única página.
 overview-number = Número
 overview-item = Princípio, padrão ou indicador
 overview-products = Produtos
 glossary-title = Glossário
 glossary-intro = Termos usados ao longo das orientações, com a definição de cada um.
 
-not-translated = Esta página ainda não foi traduzida e, por isso, é apresentada na língua original.
+not-translated = Esta página ainda não foi traduzida e, por isso, é exibida no idioma original.
 read-original = Abrir o original
 landing-title = Escolha um idioma
-footer-note = Paráfrase própria do quadro público de Proteção ao Cliente. Não é uma publicação oficial.
+footer-note = Um guia independente baseado nas publicações públicas sobre proteção ao cliente da Smart Campaign e da Cerise+SPTF, escrito com palavras nossas, e que não é uma dessas publicações.
+header-independent = Um guia independente sobre os Princípios de Proteção ao Cliente, não uma publicação oficial
 
 indicator-count = { $count ->
     [one] { $count } indicador
@@ -70,25 +71,25 @@ standard-count = { $count ->
    *[other] { $count } padrões
 }
 
-body-not-translated = O texto desta página ainda não foi traduzido e, por isso, é apresentado na língua original.
-translation-outdated = O original desta página foi alterado depois de ter sido traduzido.
-nav-translations = Estado das traduções
-translations-title = Estado das traduções
-translations-intro = Que parte do guia está disponível em cada língua e que páginas precisam de tradução.
+body-not-translated = O texto desta página ainda não foi traduzido e, por isso, é exibido no idioma original.
+translation-outdated = O original desta página foi alterado depois que ela foi traduzida.
+nav-translations = Situação das traduções
+translations-title = Situação das traduções
+translations-intro = Quanto do guia está disponível em cada idioma e quais páginas precisam de tradução.
 translations-language = Idioma
 translations-current = Atualizada
 translations-outdated = Desatualizada
 translations-title-only = Só o título
 translations-missing = Não traduzida
 
-search-label = Pesquisar no guia
+search-label = Buscar no guia
 search-placeholder = Número, título ou palavras
 search-results = Resultados
-search-none = Nenhuma página corresponde à pesquisa.
-search-loading = Carregamento do índice de pesquisa em curso…
+search-none = Nenhuma página corresponde à busca.
+search-loading = Carregando o índice de busca…
 print-title = O guia completo
-print-contents = Índice
+print-contents = Sumário
 nav-print = Guia completo (impressão)
-exports-label = Download do quadro de referência
+exports-label = Baixar o quadro de referência
 
-pack-readme = Orientações Detalhadas sobre Proteção ao Cliente, cópia para consulta sem internet. Abra index.html, nesta pasta, em qualquer navegador: tudo funciona sem internet, incluindo a pesquisa.
+pack-readme = Orientações Detalhadas sobre Proteção ao Cliente, cópia para consulta sem internet. Abra o arquivo index.html desta pasta em qualquer navegador: tudo funciona sem internet, inclusive a busca.
