@@ -22,7 +22,7 @@ kind-principle = مبدأ
 kind-standard = معيار
 kind-indicator = مؤشر
 kind-guide = إرشادات تفصيلية
-kind-department = «Smart Operations» (حماية العملاء في الإدارات)
+kind-department = «Smart Operations» (حماية العملاء في إدارات المؤسسة)
 kind-term = مصطلح في المسرد
 kind-page = صفحة
 
@@ -59,8 +59,8 @@ glossary-intro = المصطلحات المستخدمة في هذه الإرشا�
 not-translated = لم تُترجم هذه الصفحة بعد، لذا تُعرض بلغتها الأصلية.
 read-original = فتح النص الأصلي
 landing-title = اختر اللغة
-footer-note = دليل مستقل مبني على منشورات حماية العملاء المتاحة للعموم الصادرة عن حملة سمارت وCerise+SPTF، بكلماتنا الخاصة، وليس واحدًا من تلك المنشورات.
-header-independent = دليل مستقل إلى مبادئ حماية العملاء، وليس منشورًا رسميًا
+footer-note = دليل مستقل مبني على منشورات حماية العملاء المتاحة للعموم الصادرة عن حملة سمارت وCerise+SPTF، بصياغتنا الخاصة، وليس واحدًا من تلك المنشورات.
+header-independent = دليل مستقل حول مبادئ حماية العملاء، وليس منشورًا رسميًا
 
 indicator-count = { $count ->
     [zero] { $count } مؤشر
