@@ -53,29 +53,6 @@ pub struct LangStatus {
     pub pages: Vec<Entry>,
 }
 
-/// The hash a translation records: of the source's title and summary, and of its body when
-/// the translation has one.
-pub fn source_hash(source: &Source, with_body: bool) -> &str {
-    let (short, full) = source.hashes.get_or_init(|| (compute_hash(source, false), compute_hash(source, true)));
-    if with_body {
-        full
-    } else {
-        short
-    }
-}
-
-fn compute_hash(source: &Source, with_body: bool) -> String {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(source.front.title.as_deref().unwrap_or_default().trim().as_bytes());
-    hasher.update(b"\0");
-    hasher.update(source.front.summary.as_deref().unwrap_or_default().trim().as_bytes());
-    if with_body {
-        hasher.update(b"\0");
-        hasher.update(source.body().trim().as_bytes());
-    }
-    hasher.finalize().to_hex()[..16].to_owned()
-}
-
 /// The state of `page` in `lang`.
 pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     let Some(&t) = page.versions.get(lang) else {
@@ -88,7 +65,7 @@ pub fn state(site: &Site, page: &Page, lang: &str) -> State {
     let translation = &site.sources[t];
     let source = &site.sources[original];
     let full = translation.has_body;
-    let expected = source_hash(source, full);
+    let expected = source.translation_hash(full);
     match (&translation.front.source_hash, full) {
         (Some(hash), _) if hash != expected => State::Outdated,
         (None, _) => State::Outdated,
@@ -154,7 +131,7 @@ pub fn mark(root: &Path, site: &Site, files: &[PathBuf]) -> Result<Vec<PathBuf>,
         match found {
             Some((page, s)) if site.sources[s].lang != site.config.default_language => {
                 let translation = &site.sources[s];
-                let hash = source_hash(&site.sources[site.default_version(page)], translation.has_body);
+                let hash = site.sources[site.default_version(page)].translation_hash(translation.has_body);
                 plans.push((root.join(&translation.path), with_hash(translation, hash)));
             }
             Some(_) => problems.push(

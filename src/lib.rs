@@ -9,10 +9,14 @@
 //! locales/<lang>.ftl ─► Locales                    (locales)
 //! themes/<name>/     ─► Theme                      (render::theme)
 //! content/**.md      ─► Vec<Source>                (source)
-//!                    ─► Site: pages, links, checks (site, markdown::scan)
-//!                    ─► Output per file            (render, filling markdown::Compiled)
+//!                    ─► Site: pages, links, checks (site, markdown::scan, words)
+//!                    ─► Output per file            (render, render::search, filling markdown::Compiled)
 //!                    ─► disk, swapped in whole     (output::guard, output::staging)
 //! ```
+//!
+//! Modules import in one direction only (`tests/testsuite/architecture.rs` fails on a cycle):
+//! `yaml` and `words` serve the stages, `project` < `source` < `site` < `render` < `output`,
+//! and `serve`, `pack` and `incremental` sit on top.
 //!
 //! [`build_to`] runs every stage, writing each file as soon as it is rendered; [`build`] keeps
 //! the files in memory instead (`serve`, `pack`, tests). The library never prints.
@@ -29,10 +33,11 @@ pub mod output;
 pub mod pack;
 pub mod project;
 pub mod render;
-pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod words;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use output::Output;

@@ -2,7 +2,7 @@
 //! site settings read strictly from `content/site.yaml`.
 
 use crate::diagnostic::{display_path, Diagnostic};
-use crate::source::front_matter::yaml_diagnostic;
+use crate::yaml::yaml_diagnostic;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -145,7 +145,7 @@ pub fn is_language_code(code: &str) -> bool {
 
 /// 1-based line of a top-level `key:` in a YAML text.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    crate::source::find_key(yaml, key).map(|offset| crate::diagnostic::line_col(yaml, offset).0)
+    crate::yaml::find_key(yaml, key).map(|offset| crate::diagnostic::line_col(yaml, offset).0)
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 
 pub mod context;
 mod export;
-pub mod highlight;
 mod print;
+mod search;
 pub mod theme;
 pub mod urls;
 
@@ -225,7 +225,7 @@ impl<'a> Renderer<'a> {
             Job::Glossary(lang) => self.glossary(&self.site.langs[lang]),
             Job::Translations(lang) => self.translations(&self.site.langs[lang]),
             Job::Sitemap => Ok(self.sitemap()),
-            Job::SearchIndex(lang) => Ok(crate::search::index_for(self.site, &self.site.langs[lang])),
+            Job::SearchIndex(lang) => Ok(search::index_for(self.site, &self.site.langs[lang])),
             Job::Print(lang) => {
                 let files = crate::output::Collector::default();
                 self.print_into(&self.site.langs[lang], &files)??;

@@ -35,7 +35,7 @@ pub struct Source {
     /// Byte offset where the body starts.
     pub body_offset: usize,
     /// The hashes a translation of this source records, computed on first use
-    /// ([`crate::i18n::source_hash`]): without and with the body.
+    /// ([`Source::translation_hash`]): without and with the body.
     pub hashes: std::sync::OnceLock<(String, String)>,
 }
 
@@ -46,9 +46,32 @@ impl Source {
     /// about the file reads it again (see [`Source::error_in_body`]).
     pub fn release_text(&mut self, keep_hashes: bool) {
         if keep_hashes {
-            crate::i18n::source_hash(self, true);
+            self.translation_hash(true);
         }
         self.text = String::new();
+    }
+
+    /// The hash a translation records (`source_hash`): of this source's title and summary, and
+    /// of its body when the translation has one. `i18n` compares it with the translation's.
+    pub fn translation_hash(&self, with_body: bool) -> &str {
+        let (short, full) = self.hashes.get_or_init(|| (self.compute_hash(false), self.compute_hash(true)));
+        if with_body {
+            full
+        } else {
+            short
+        }
+    }
+
+    fn compute_hash(&self, with_body: bool) -> String {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.front.title.as_deref().unwrap_or_default().trim().as_bytes());
+        hasher.update(b"\0");
+        hasher.update(self.front.summary.as_deref().unwrap_or_default().trim().as_bytes());
+        if with_body {
+            hasher.update(b"\0");
+            hasher.update(self.body().trim().as_bytes());
+        }
+        hasher.finalize().to_hex()[..16].to_owned()
     }
 
     /// The Markdown body.
@@ -100,7 +123,7 @@ impl Source {
 
     fn key_position(&self, text: &str, key: &str, value: Option<&str>) -> (usize, usize) {
         let yaml = self.yaml_in(text);
-        let Some(key_at) = find_key(yaml, key) else {
+        let Some(key_at) = crate::yaml::find_key(yaml, key) else {
             return (1, 1);
         };
         let block = key_block(&yaml[key_at..]);
@@ -136,18 +159,6 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
         let starts_clean = !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-');
         starts_clean && !continues_id(&text[i + word.len()..])
     })
-}
-
-/// Byte offset of a top-level `key:` in a YAML text.
-pub(crate) fn find_key(yaml: &str, key: &str) -> Option<usize> {
-    let mut pos = 0;
-    for line in yaml.split_inclusive('\n') {
-        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            return Some(pos);
-        }
-        pos += line.len();
-    }
-    None
 }
 
 /// Reads every page under `content/`; returns the good ones and a diagnostic for each bad one.
@@ -328,8 +339,7 @@ mod tests {
         let mut full = write("a.md", "---\ntitle: A\n---\n\nSome *body*.\n");
         let mut bare = write("a.fr.md", "---\ntitle: Un\n---\n  \n");
         assert!(full.has_body && !bare.has_body);
-        let hashes =
-            (crate::i18n::source_hash(&full, false).to_owned(), crate::i18n::source_hash(&full, true).to_owned());
+        let hashes = (full.translation_hash(false).to_owned(), full.translation_hash(true).to_owned());
         full.hashes = std::sync::OnceLock::new();
         full.release_text(true);
         bare.release_text(false);
@@ -337,8 +347,8 @@ mod tests {
             assert!(source.text.is_empty() && source.body().is_empty() && source.yaml().is_empty());
         }
         assert!(full.has_body && !bare.has_body);
-        assert_eq!(crate::i18n::source_hash(&full, false), hashes.0);
-        assert_eq!(crate::i18n::source_hash(&full, true), hashes.1);
+        assert_eq!(full.translation_hash(false), hashes.0);
+        assert_eq!(full.translation_hash(true), hashes.1);
         assert_eq!(full.front.title.as_deref(), Some("A"));
         // Messages read the file again: the line and its text are those of the file.
         let error = full.error_in_body(full.body().len() + 2, "here");

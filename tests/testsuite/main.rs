@@ -1,5 +1,6 @@
 //! The integration suite: one binary, a module per feature (see tests/README.md).
 
+mod architecture;
 mod build;
 mod cli;
 mod corpus;

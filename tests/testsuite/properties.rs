@@ -9,9 +9,9 @@
 use crate::support::temp_site;
 use guidesite::markdown::{self, Resolved, Resolver};
 use guidesite::render::urls;
-use guidesite::search;
 use guidesite::site::id::{self, FrameworkNumber, Level, ParsedId};
 use guidesite::source::front_matter::{self, SplitError};
+use guidesite::words;
 use guidesite::Project;
 use proptest::prelude::*;
 use std::path::Path;
@@ -412,8 +412,8 @@ proptest! {
     /// Search folding is idempotent and yields lower case, so a folded query matches folded text.
     #[test]
     fn search_folding_is_idempotent_and_lower_case(words in text(40)) {
-        let folded = search::normalize(&words);
-        prop_assert_eq!(search::normalize(&folded), folded.clone(), "from {:?}", words);
+        let folded = words::normalize(&words);
+        prop_assert_eq!(words::normalize(&folded), folded.clone(), "from {:?}", words);
         prop_assert_eq!(folded.to_lowercase(), folded.clone(), "from {:?}", words);
     }
 }

@@ -1,5 +1,5 @@
 /* guidesite search: works from file:// (the index is a classic script, loaded on first use),
-   needs no server and no network. Matching folds text exactly as src/search.rs does. */
+   needs no server and no network. Matching folds text exactly as src/words.rs does. */
 (function () {
   'use strict';
   var form = document.querySelector('form.search');

@@ -5,7 +5,7 @@
 //! renders it with every reference resolved to a relative URL and a title in the page's
 //! language. Reference syntax: `[[2.1.3]]`, `[[2.1.3|own text]]`, `[own text](id:2.1.3#anchor)`.
 
-use crate::render::highlight;
+mod highlight;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -49,7 +49,7 @@ pub struct Scan {
     /// References in order.
     pub refs: Vec<RefUse>,
     /// What the search index needs of the body.
-    pub search: crate::search::BodyWords,
+    pub search: crate::words::BodyWords,
     /// The body's HTML, rendered once for every page that shows it.
     pub html: Compiled,
 }
@@ -163,7 +163,7 @@ pub fn scan(body: &str) -> Scan {
     Scan {
         headings: compiler.headings,
         refs: compiler.refs,
-        search: crate::search::body_words(&text),
+        search: crate::words::body_words(&text),
         html: Compiled { html, holes: compiler.holes },
     }
 }

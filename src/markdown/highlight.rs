@@ -18,7 +18,7 @@ fn syntaxes() -> &'static SyntaxSet {
 type Cache = Mutex<HashMap<(String, String), Option<Arc<str>>>>;
 
 /// Highlighted `<pre>` for `code` in `lang`, or `None` when the language is unknown.
-pub fn highlight(lang: &str, code: &str) -> Option<Arc<str>> {
+pub(super) fn highlight(lang: &str, code: &str) -> Option<Arc<str>> {
     if lang.is_empty() {
         return None;
     }
@@ -41,6 +41,6 @@ fn highlight_uncached(lang: &str, code: &str) -> Option<String> {
     for line in LinesWithEndings::from(code) {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
-    let lang = crate::markdown::escape(lang);
+    let lang = super::escape(lang);
     Some(format!("<pre class=\"code\" data-lang=\"{lang}\"><code>{}</code></pre>\n", generator.finalize()))
 }
