@@ -75,8 +75,6 @@ pub struct Change {
     pub snapshot: Arc<Snapshot>,
     /// Paths whose contents changed (added, edited or removed), sorted.
     pub changed: Vec<String>,
-    /// Files rendered.
-    pub rendered: usize,
     /// Time spent reading, checking and rendering.
     pub took: Duration,
 }
@@ -119,10 +117,13 @@ impl Session {
     /// then [`Session::full`]. The returned change lists every path either step changed.
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Change, Vec<Diagnostic>> {
         let started = Instant::now();
-        let before = self.snapshot();
-        self.quick(changed)?;
+        let quick = self.quick(changed)?;
         let mut change = self.full()?;
-        change.changed = change.snapshot.changed_since(&before);
+        if let Some(quick) = quick {
+            change.changed.extend(quick.changed);
+            change.changed.sort_unstable();
+            change.changed.dedup();
+        }
         change.took = started.elapsed();
         Ok(change)
     }
@@ -137,11 +138,10 @@ impl Session {
     /// Serves a full build made elsewhere (on another thread, while edits went on).
     pub fn adopt(&mut self, built: FullBuild) -> Change {
         let FullBuild { loaded, snapshot, took } = built;
-        let rendered = snapshot.len();
         let changed = snapshot.changed_since(&self.snapshot);
         self.loaded = loaded;
         self.snapshot = Arc::new(snapshot);
-        Change { snapshot: self.snapshot(), changed, rendered, took }
+        Change { snapshot: self.snapshot(), changed, took }
     }
 
     /// Renders the pages of the edited page files (every language) on top of the current
@@ -161,12 +161,11 @@ impl Session {
         let jobs: Vec<Job> = edited.iter().flat_map(|&p| (0..langs).map(move |l| Job::Page(p, l))).collect();
         let files = render_jobs(&renderer, &jobs)?;
         let mut snapshot = Snapshot::clone(&self.snapshot);
-        let rendered = files.len();
         snapshot.files.extend(files);
         let snapshot = Arc::new(snapshot);
         let changed = snapshot.changed_since(&self.snapshot);
         self.snapshot = Arc::clone(&snapshot);
-        Ok(Some(Change { snapshot, changed, rendered, took: started.elapsed() }))
+        Ok(Some(Change { snapshot, changed, took: started.elapsed() }))
     }
 
     /// Re-reads the changed page files into the site graph; returns the pages they belong to.

@@ -42,6 +42,12 @@ impl Project {
         self.root.join("templates")
     }
 
+    /// Every folder that holds the site's sources: content, locales, themes, templates. The
+    /// preview watches them and a build never writes into them.
+    pub fn source_dirs(&self) -> [PathBuf; 4] {
+        [self.content_dir(), self.locales_dir(), self.themes_dir(), self.templates_dir()]
+    }
+
     /// `content/site.yaml`.
     pub fn settings_path(&self) -> PathBuf {
         self.content_dir().join(SETTINGS_FILE)

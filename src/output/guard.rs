@@ -77,9 +77,10 @@ fn protected(dest: &Path, root: &Path) -> Option<String> {
             "a folder that holds the site".to_owned()
         });
     }
-    for source in ["content", "locales", "themes", "templates"] {
-        if dest.starts_with(root.join(source)) {
-            return Some(format!("the site's {source} folder or inside it"));
+    for dir in crate::Project::new(root).source_dirs() {
+        if dest.starts_with(&dir) {
+            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            return Some(format!("the site's {name} folder or inside it"));
         }
     }
     let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| resolve(Path::new(&h)));

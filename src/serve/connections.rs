@@ -24,24 +24,25 @@ pub(super) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections open at once; beyond it the longest-idle one is closed.
 pub(super) const MAX_CONNECTIONS: usize = 256;
 
-/// One open connection, as the limit sees it.
-struct Open {
-    id: u64,
-    /// Requests being answered now (a live-reload stream counts while it lasts).
-    busy: Arc<AtomicUsize>,
-    /// Milliseconds since the server started, at the last request's start or end.
-    last_active: Arc<AtomicU64>,
-    close: Arc<Notify>,
+/// What the limit knows of one open connection, shared with the task that serves it.
+#[derive(Default)]
+struct Watched {
+    /// Requests being answered now.
+    busy: AtomicUsize,
+    /// Milliseconds since the server started, at the last request's start.
+    last_active: AtomicU64,
+    /// Asks the connection to close.
+    close: Notify,
 }
 
 #[derive(Default)]
 struct Registry {
-    open: Mutex<Vec<Open>>,
+    open: Mutex<Vec<(u64, Arc<Watched>)>>,
     next_id: AtomicU64,
 }
 
 impl Registry {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Open>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(u64, Arc<Watched>)>> {
         self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -53,8 +54,9 @@ impl Registry {
         }
         let idle = open
             .iter()
-            .filter(|c| c.busy.load(Ordering::Relaxed) == 0)
-            .min_by_key(|c| c.last_active.load(Ordering::Relaxed));
+            .map(|(_, watched)| watched)
+            .filter(|w| w.busy.load(Ordering::Relaxed) == 0)
+            .min_by_key(|w| w.last_active.load(Ordering::Relaxed));
         if let Some(idle) = idle {
             idle.close.notify_one();
         }
@@ -76,64 +78,41 @@ pub(super) async fn serve(listener: TcpListener, router: Router, mut stop: watch
             continue;
         };
         registry.make_room();
-        let open = Open {
-            id: registry.next_id.fetch_add(1, Ordering::Relaxed),
-            busy: Arc::default(),
-            last_active: Arc::new(AtomicU64::new(elapsed_ms(started))),
-            close: Arc::default(),
-        };
-        let connection = Connection {
-            busy: Arc::clone(&open.busy),
-            last_active: Arc::clone(&open.last_active),
-            close: Arc::clone(&open.close),
-            id: open.id,
-        };
-        registry.lock().push(open);
+        let id = registry.next_id.fetch_add(1, Ordering::Relaxed);
+        let watched = Arc::new(Watched::default());
+        watched.last_active.store(elapsed_ms(started), Ordering::Relaxed);
+        registry.lock().push((id, Arc::clone(&watched)));
         let registry = Arc::clone(&registry);
         let router = router.clone();
         let stop = stop.clone();
         tokio::spawn(async move {
-            let id = connection.id;
-            connection.run(stream, router, stop, started).await;
-            registry.lock().retain(|c| c.id != id);
+            serve_connection(stream, router, watched, stop, started).await;
+            registry.lock().retain(|(open, _)| *open != id);
         });
     }
 }
 
-struct Connection {
-    id: u64,
-    busy: Arc<AtomicUsize>,
-    last_active: Arc<AtomicU64>,
-    close: Arc<Notify>,
-}
-
-impl Connection {
-    async fn run(
-        self,
-        stream: tokio::net::TcpStream,
-        router: Router,
-        mut stop: watch::Receiver<bool>,
-        started: Instant,
-    ) {
-        let tracked = Tracked {
-            inner: router,
-            busy: Arc::clone(&self.busy),
-            last_active: Arc::clone(&self.last_active),
-            started,
-        };
-        let connection = hyper::server::conn::http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
-            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(tracked));
-        tokio::pin!(connection);
-        tokio::select! {
-            _ = connection.as_mut() => return,
-            _ = stop.wait_for(|s| *s) => {}
-            _ = self.close.notified() => {}
-        }
-        connection.as_mut().graceful_shutdown();
-        let _ = tokio::time::timeout(Duration::from_secs(1), connection).await;
+/// Serves one connection until it ends, the server stops, or the limit closes it.
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    router: Router,
+    watched: Arc<Watched>,
+    mut stop: watch::Receiver<bool>,
+    started: Instant,
+) {
+    let tracked = Tracked { inner: router, watched: Arc::clone(&watched), started };
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .serve_connection(TokioIo::new(stream), TowerToHyperService::new(tracked));
+    tokio::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => return,
+        _ = stop.wait_for(|s| *s) => {}
+        _ = watched.close.notified() => {}
     }
+    connection.as_mut().graceful_shutdown();
+    let _ = tokio::time::timeout(Duration::from_secs(1), connection).await;
 }
 
 fn elapsed_ms(since: Instant) -> u64 {
@@ -144,8 +123,7 @@ fn elapsed_ms(since: Instant) -> u64 {
 #[derive(Clone)]
 struct Tracked<S> {
     inner: S,
-    busy: Arc<AtomicUsize>,
-    last_active: Arc<AtomicU64>,
+    watched: Arc<Watched>,
     started: Instant,
 }
 
@@ -163,13 +141,13 @@ where
     }
 
     fn call(&mut self, request: R) -> Self::Future {
-        let busy = Arc::clone(&self.busy);
-        busy.fetch_add(1, Ordering::Relaxed);
-        self.last_active.store(elapsed_ms(self.started), Ordering::Relaxed);
+        let watched = Arc::clone(&self.watched);
+        watched.busy.fetch_add(1, Ordering::Relaxed);
+        watched.last_active.store(elapsed_ms(self.started), Ordering::Relaxed);
         let future = self.inner.call(request);
         Box::pin(async move {
             let response = future.await;
-            busy.fetch_sub(1, Ordering::Relaxed);
+            watched.busy.fetch_sub(1, Ordering::Relaxed);
             response
         })
     }

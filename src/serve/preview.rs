@@ -98,10 +98,7 @@ pub(super) fn start(project: Project, say: &Say) -> Result<Arc<Preview>, String>
 /// True for paths the preview watches: sources in the site's folders, not editor leftovers.
 pub fn is_watched(project: &Project, path: &Path) -> bool {
     let leftover = path.file_name().and_then(|n| n.to_str()).is_none_or(crate::source::is_leftover);
-    !leftover
-        && [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()]
-            .iter()
-            .any(|dir| path.starts_with(dir))
+    !leftover && project.source_dirs().iter().any(|dir| path.starts_with(dir))
 }
 
 /// What the watcher thread hears: file events, and full builds that finished.
@@ -121,7 +118,7 @@ fn watch(session: Session, preview: Arc<Preview>, say: Say) -> Result<(), String
         let _ = events.send(Heard::File(event));
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for dir in [project.content_dir(), project.locales_dir(), project.themes_dir(), project.templates_dir()] {
+    for dir in project.source_dirs() {
         if dir.is_dir() {
             watcher
                 .watch(&dir, RecursiveMode::Recursive)
