@@ -160,10 +160,16 @@ impl Session {
         let langs = self.loaded.site.langs.len();
         let jobs: Vec<Job> = edited.iter().flat_map(|&p| (0..langs).map(move |l| Job::Page(p, l))).collect();
         let files = render_jobs(&renderer, &jobs)?;
+        // Only the files just rendered can differ from the snapshot they go into.
+        let mut changed: Vec<String> = files
+            .iter()
+            .filter(|(path, bytes)| self.snapshot.files.get(*path).is_none_or(|old| old != *bytes))
+            .map(|(path, _)| path.clone())
+            .collect();
+        changed.sort_unstable();
         let mut snapshot = Snapshot::clone(&self.snapshot);
         snapshot.files.extend(files);
         let snapshot = Arc::new(snapshot);
-        let changed = snapshot.changed_since(&self.snapshot);
         self.snapshot = Arc::clone(&snapshot);
         Ok(Some(Change { snapshot, changed, took: started.elapsed() }))
     }
