@@ -7,7 +7,8 @@
 //! cache (`$XDG_CACHE_HOME/guidesite/builds/`, else `~/.cache/...`), on the destination's own
 //! disk so the swap is a rename. The previous output is kept there as the *spare*, and the
 //! next build rewrites its files in place instead of creating every file again (see
-//! BENCHMARKS.md for what that buys). When the cache is on another disk than the destination
+//! BENCHMARKS.md for what that buys). A work area whose output folder is gone is removed by the
+//! next build, so the cache never keeps a copy of a site the user deleted. When the cache is on another disk than the destination
 //! (a USB stick), the work area is a hidden folder beside the destination that is removed when
 //! the build ends, and by the next build if a crash left it.
 //!
@@ -52,13 +53,13 @@ impl WorkArea {
             None => (parent.join(format!(".{}.guidesite-work", file_name(dest))), true),
         };
         std::fs::create_dir_all(&dir)?;
-        let lock = File::options().create(true).truncate(false).write(true).open(dir.join("lock"))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(io::Error::new(io::ErrorKind::WouldBlock, "another build is writing there"))
+        let lock = lock_in(&dir)?;
+        if !beside {
+            // Which output this area serves, so a later build can tell when it is gone.
+            std::fs::write(dir.join("dest"), super::guard::resolve(dest).as_os_str().as_encoded_bytes())?;
+            if let Some(builds) = dir.parent() {
+                remove_orphaned_work_areas(builds);
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(e),
         }
         Ok(WorkArea { dir, _lock: lock, beside })
     }
@@ -69,6 +70,39 @@ impl WorkArea {
 
     fn spare(&self) -> PathBuf {
         self.dir.join("spare")
+    }
+}
+
+/// Opens and locks `dir/lock`; an error of kind `WouldBlock` when another build holds it.
+fn lock_in(dir: &Path) -> io::Result<File> {
+    let lock = File::options().create(true).truncate(false).write(true).open(dir.join("lock"))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(io::Error::new(io::ErrorKind::WouldBlock, "another build is writing there"))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Removes the work areas (and the outputs they keep) of destinations that no longer hold a
+/// guidesite output, so the cache never keeps a copy of a site the user deleted. Areas in use
+/// by another build are left alone.
+fn remove_orphaned_work_areas(builds: &Path) {
+    let Ok(entries) = std::fs::read_dir(builds) else {
+        return;
+    };
+    for area in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let Ok(dest) = std::fs::read(area.join("dest")) else {
+            continue;
+        };
+        let dest = PathBuf::from(String::from_utf8_lossy(&dest).into_owned());
+        if dest.join(MARKER).is_file() {
+            continue;
+        }
+        if let Ok(_held) = lock_in(&area) {
+            let _ = std::fs::remove_dir_all(&area);
+        }
     }
 }
 
@@ -382,6 +416,24 @@ mod tests {
             assert_eq!(tree(&dest), ["whole.html"]);
         });
         assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn the_cache_forgets_outputs_that_were_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let builds = cache.path().join("guidesite/builds");
+        with_cache(cache.path(), || {
+            for _ in 0..2 {
+                write_atomically(&[Output::new("a.html".into(), b"a".to_vec())], &dir.path().join("old")).unwrap();
+            }
+            assert!(std::fs::read_dir(&builds).unwrap().any(|e| e.unwrap().path().join("spare").exists()));
+            std::fs::remove_dir_all(dir.path().join("old")).unwrap();
+            write_atomically(&[Output::new("b.html".into(), b"b".to_vec())], &dir.path().join("new")).unwrap();
+        });
+        let areas: Vec<String> = names(&builds);
+        assert_eq!(areas.len(), 1, "only the live output's area is kept: {areas:?}");
+        assert!(areas[0].starts_with("new-"), "{areas:?}");
     }
 
     #[test]
