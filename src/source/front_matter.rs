@@ -18,6 +18,9 @@ pub struct FrontMatter {
     pub id: Option<String>,
     /// Page title; for an indicator, the indicator statement.
     pub title: Option<String>,
+    /// A few words that name the item wherever it is listed or referred to ("Debt-service
+    /// ceiling"); the title stays the full statement.
+    pub short_title: Option<String>,
     /// One or two sentences for listings and the top of the page.
     pub summary: Option<String>,
     /// Kind of a slug page; framework kinds come from the number.
