@@ -74,12 +74,15 @@ impl<T: Copy> Memo<T> {
     }
 }
 
-/// Alef wasla, ta marbuta and alef maqsura as the letters readers type for them.
+/// Alef wasla, ta marbuta and alef maqsura as the letters readers type for them; Arabic-Indic
+/// and Eastern Arabic digits as ASCII digits, so "٦٫١" finds 6.1.
 fn unify_arabic(c: char) -> char {
     match c {
         '\u{0671}' => '\u{0627}',
         '\u{0629}' => '\u{0647}',
         '\u{0649}' => '\u{064A}',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         other => other,
     }
 }
@@ -104,18 +107,149 @@ pub fn tokens(normalized: &str) -> impl Iterator<Item = &str> {
 /// and shared by every language that shows that body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyWords {
-    /// Distinct folded words in order of first use, joined by single spaces (one allocation
-    /// per body).
+    /// Distinct words (lower case, marks dropped: see [`light_fold`]) in order of first use,
+    /// joined by single spaces (one allocation per body).
     pub words: String,
     /// The start of the body's text, for result snippets.
     pub snippet: String,
+    /// Where the label of a `[[id]]` without text of its own belongs: `(byte offset in the
+    /// snippet, index into the scan's references)`, for every such reference of the body
+    /// (offsets past the snippet's end are outside it).
+    pub labels: Vec<(u32, u32)>,
 }
 
-/// The distinct folded words of a body's plain text, and its snippet.
-pub fn body_words(plain: &str) -> BodyWords {
-    let words = if plain.is_ascii() { distinct_ascii_words(plain) } else { distinct_words(&normalize(plain)) };
-    let snippet = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
-    BodyWords { words, snippet }
+/// The distinct words of a body's plain text (with the joined form of each hyphenated
+/// compound), and its snippet. `labels`: where the text leaves out a reference's label
+/// (byte offset in `plain`, reference index).
+pub fn body_words(plain: &str, labels: &[(usize, u32)]) -> BodyWords {
+    let mut words = if plain.is_ascii() { distinct_ascii_words(plain) } else { distinct_words(&light_fold(plain)) };
+    add_compounds(plain, &mut words);
+    let lead = plain.len() - plain.trim_start().len();
+    let snippet: String = plain.trim().chars().take(SNIPPET_SOURCE_CHARS).collect();
+    let labels = labels.iter().map(|&(at, r)| (at.saturating_sub(lead).min(u32::MAX as usize) as u32, r)).collect();
+    BodyWords { words, snippet, labels }
+}
+
+/// Lower case with combining marks and tatweel dropped, letters otherwise as written: the
+/// form a stemmer reads (Snowball's suffixes keep their accents: "reclamações"), which
+/// [`normalize`] folds further for matching.
+pub fn light_fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if !is_combining_mark(c) && c != '\u{0640}' {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Adds "overindebtedness" for "over-indebtedness" to a space-separated list of distinct
+/// words, so the compound is found written either way.
+pub fn add_compounds(text: &str, words: &mut String) {
+    for joined in compounds(text) {
+        if !words.split(' ').any(|w| w == joined) {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&joined);
+        }
+    }
+}
+
+/// The lightly folded ([`light_fold`]), joined form of each hyphenated word of a text ("e-mail" → "email").
+pub fn compounds(text: &str) -> Vec<String> {
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut out: Vec<String> = Vec::new();
+    for (at, dash) in text.match_indices(['-', '\u{2011}']) {
+        let (before, after) = (&text[..at], &text[at + dash.len()..]);
+        // Only the first hyphen of a chain starts a compound; it takes every part.
+        if before.ends_with(is_word) && after.starts_with(is_word) {
+            let start = before.trim_end_matches(is_word);
+            if start.ends_with(['-', '\u{2011}']) {
+                continue;
+            }
+            let whole: String = text[start.len()..]
+                .split(|c: char| !is_word(c) && c != '-' && c != '\u{2011}')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .filter(|&c| is_word(c))
+                .collect();
+            let folded = light_fold(&whole);
+            if !out.contains(&folded) {
+                out.push(folded);
+            }
+        }
+    }
+    out
+}
+
+/// Reduces a folded word to its stem with the Snowball stemmer of a language (English,
+/// French, Spanish, Russian, Portuguese, Arabic and eleven more); words of other languages and
+/// numbers stay as they are. The browser never stems: the index maps every word it holds to
+/// its stem, and the page's script finds the stem of a word it does not hold inside it.
+pub struct Stemmer(Option<rust_stemmers::Stemmer>);
+
+impl Stemmer {
+    /// The stemmer for a language code ("fr", "pt-BR"); none for a language Snowball lacks.
+    pub fn for_language(lang: &str) -> Stemmer {
+        use rust_stemmers::Algorithm::*;
+        let primary = lang.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let algorithm = match primary.as_str() {
+            "ar" => Arabic,
+            "da" => Danish,
+            "de" => German,
+            "el" => Greek,
+            "en" => English,
+            "es" => Spanish,
+            "fi" => Finnish,
+            "fr" => French,
+            "hu" => Hungarian,
+            "it" => Italian,
+            "nl" => Dutch,
+            "no" | "nb" | "nn" => Norwegian,
+            "pt" => Portuguese,
+            "ro" => Romanian,
+            "ru" => Russian,
+            "sv" => Swedish,
+            "ta" => Tamil,
+            "tr" => Turkish,
+            _ => return Stemmer(None),
+        };
+        Stemmer(Some(rust_stemmers::Stemmer::create(algorithm)))
+    }
+
+    /// The stem of a lightly folded word ([`light_fold`]: Snowball reads accents); the word
+    /// itself when it has digits or no stemmer applies.
+    pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        match &self.0 {
+            Some(stemmer) if !word.bytes().any(|b| b.is_ascii_digit()) => {
+                let stem = stemmer.stem(without_conjunction_before_article(word));
+                // A stem is never empty, nor shorter than two letters unless the word is.
+                if stem.chars().count() < 2 {
+                    std::borrow::Cow::Borrowed(word)
+                } else {
+                    stem
+                }
+            }
+            _ => std::borrow::Cow::Borrowed(word),
+        }
+    }
+}
+
+/// Arabic "and"/"so" (و، ف) written onto the article (والمديونية): Snowball's Arabic stemmer
+/// keeps the conjunction there (it never strips و or ف before an alef), so the word would not
+/// meet المديونية; the conjunction is dropped first. Any other word is returned as it is.
+fn without_conjunction_before_article(word: &str) -> &str {
+    match word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
+        Some(rest) if rest.starts_with("ال") && rest.chars().count() >= 5 => rest,
+        _ => word,
+    }
 }
 
 /// The distinct words of a folded text in order of first use, joined by single spaces.
@@ -214,6 +348,59 @@ mod tests {
         }
         let every_char: String = (0..0x3_0000u32).filter_map(char::from_u32).collect();
         assert_eq!(normalize(&every_char), folded_like_the_browser(&every_char));
+    }
+
+    #[test]
+    fn arabic_digits_fold_to_ascii_digits() {
+        assert_eq!(normalize("٦٫١ ۲۳"), "6٫1 23");
+    }
+
+    #[test]
+    fn hyphenated_words_are_also_indexed_joined() {
+        assert_eq!(
+            compounds("Over-indebtedness and a cooling-off period; e-mail-based -x y-"),
+            ["overindebtedness", "coolingoff", "emailbased"]
+        );
+        let words = body_words("over-indebtedness overindebtedness Über-Schuld", &[]).words;
+        assert_eq!(words, "over indebtedness overindebtedness über schuld überschuld");
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_word_in_each_language() {
+        let same = |lang: &str, a: &str, b: &str| {
+            let stemmer = Stemmer::for_language(lang);
+            assert_eq!(stemmer.stem(&light_fold(a)), stemmer.stem(&light_fold(b)), "{lang}: {a} / {b}");
+        };
+        same("en", "collecting", "collected");
+        same("fr", "remboursements", "remboursement");
+        same("es", "garantías", "garantía");
+        same("ru", "задолженности", "задолженность");
+        same("pt", "reclamações", "reclamação");
+        same("ar", "الشكاوى", "شكاوى");
+        same("ar", "بالشكاوى", "شكاوى");
+        same("ar", "والمديونية", "المديونية");
+        same("ar", "فالعملاء", "العملاء");
+        // و that is part of the word stays: وكالة is not كالة.
+        assert_eq!(without_conjunction_before_article("وكالة"), "وكالة");
+        assert_eq!(Stemmer::for_language("xx").stem("loans"), "loans");
+        assert_eq!(Stemmer::for_language("en").stem("2024s"), "2024s");
+    }
+
+    /// The word list the browser suite checks the page's script against
+    /// (`tests/browser/search.test.mjs`): the stems there are this stemmer's, so both sides
+    /// agree on them.
+    #[test]
+    fn the_shared_word_list_holds_this_stemmers_stems() {
+        let list: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+            serde_json::from_str(include_str!("../tests/browser/fixtures/stems.json")).expect("the list is JSON");
+        assert_eq!(list.len(), 6);
+        for (lang, words) in list {
+            let stemmer = Stemmer::for_language(&lang);
+            assert!(words.len() >= 10, "{lang}");
+            for (word, stem) in words {
+                assert_eq!(normalize(&stemmer.stem(&light_fold(&word))), stem, "{lang}: {word}");
+            }
+        }
     }
 
     #[test]

@@ -150,10 +150,7 @@ pub fn scan(body: &str) -> Scan {
         return scan;
     }
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
-    let mut text = String::with_capacity(body.len());
-    for (event, _) in &events {
-        collect_text(event, &mut text);
-    }
+    let (text, labels) = reader_text(&events);
     let mut compiler = Compiler::new(events);
     compiler.run();
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -163,7 +160,7 @@ pub fn scan(body: &str) -> Scan {
     Scan {
         headings: compiler.headings,
         refs: compiler.refs,
-        search: crate::words::body_words(&text),
+        search: crate::words::body_words(&text, &labels),
         html: Compiled { html, holes: compiler.holes },
     }
 }
@@ -429,6 +426,34 @@ impl Scan {
 }
 
 /// Adds an event's words to a plain-text rendering (blocks and breaks become spaces).
+/// The body's text as a reader sees it, for search: the text of a `[[id]]` without its own
+/// text is the target's label, which only the page that shows the body knows, so it is left
+/// out and its place noted as `(byte offset in the text, index into the scan's references)`.
+fn reader_text(events: &[(Event<'_>, Range<usize>)]) -> (String, Vec<(usize, u32)>) {
+    let mut text = String::new();
+    let mut labels = Vec::new();
+    let mut references = 0u32;
+    let mut in_label = false;
+    for (event, _) in events {
+        if let Event::Start(Tag::Link { link_type, dest_url, .. }) = event {
+            if reference(*link_type, dest_url).is_some() {
+                references += 1;
+                if matches!(link_type, LinkType::WikiLink { has_pothole: false }) {
+                    labels.push((text.len(), references - 1));
+                    in_label = true;
+                    continue;
+                }
+            }
+        }
+        if in_label {
+            in_label = !matches!(event, Event::End(TagEnd::Link));
+            continue;
+        }
+        collect_text(event, &mut text);
+    }
+    (text, labels)
+}
+
 fn collect_text(event: &Event<'_>, text: &mut String) {
     match event {
         Event::Text(t) | Event::Code(t) => text.push_str(t),
@@ -527,6 +552,14 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_text_leaves_a_place_for_each_label_instead_of_the_bare_id() {
+        let scan = scan("See [[2.1.3]], [[over-indebtedness]] and [[2.1|that standard]].");
+        assert_eq!(scan.search.words, "see and that standard");
+        assert_eq!(scan.search.snippet, "See ,  and that standard .");
+        assert_eq!(scan.search.labels, [(4, 0), (6, 1)]);
+    }
 
     struct Fixed;
     impl Resolver for Fixed {

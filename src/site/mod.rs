@@ -248,6 +248,17 @@ impl Site {
         (title, fallback.then_some(source.lang.as_str()))
     }
 
+    /// The name of `page` where it is listed or referred to in `lang`: its short title, or
+    /// its title when the version shown has no short title; and the language it is really in
+    /// when it falls back.
+    pub fn short_title<'s>(&'s self, page: &'s Page, lang: &str) -> (&'s str, Option<&'s str>) {
+        let (source, fallback) = self.version(page, lang);
+        match self.sources[source].front.short_title.as_deref() {
+            Some(short) => (short, fallback.then_some(self.sources[source].lang.as_str())),
+            None => self.title(page, lang),
+        }
+    }
+
     /// Pages of one kind, in site order.
     pub fn pages_of(&self, kind: Kind) -> impl Iterator<Item = (PageIdx, &Page)> {
         self.by_kind.get(&kind).into_iter().flatten().map(|&p| (p, &self.pages[p]))

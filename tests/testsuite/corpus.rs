@@ -10,6 +10,19 @@ fn shipped_site_builds_and_every_link_resolves() {
     assert!(broken.is_empty(), "{} broken links, first: {:?}", broken.len(), broken.first());
 }
 
+/// Issue 17's limit: the six search indexes together stay under 15 % of the site's HTML.
+#[test]
+fn search_indexes_are_a_small_share_of_the_html() {
+    let built = build_ok(&repo_root());
+    let bytes = |pick: &dyn Fn(&str) -> bool| -> usize {
+        built.outputs.iter().filter(|o| pick(&o.path)).map(|o| o.bytes.len()).sum()
+    };
+    let indexes = bytes(&|p| p.starts_with("assets/search/"));
+    let html = bytes(&|p| p.ends_with(".html"));
+    assert_eq!(built.outputs.iter().filter(|o| o.path.starts_with("assets/search/")).count(), 6);
+    assert!(indexes * 100 <= html * 15, "indexes {indexes} bytes, HTML {html} bytes");
+}
+
 #[test]
 fn corpus_shape() {
     let built = build_ok(&repo_root());

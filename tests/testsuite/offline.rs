@@ -4,20 +4,74 @@ use crate::support::{build_ok, pages, temp_site};
 use guidesite::Project;
 use std::process::Command;
 
+/// The index of one language as its script hands it to the page (`JSON.parse('...')`).
+fn search_index(pages: &std::collections::BTreeMap<String, String>, lang: &str) -> serde_json::Value {
+    let js = &pages[&format!("assets/search/{lang}.js")];
+    let prefix = format!(
+        "window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{{}};window.GUIDESITE_SEARCH[\"{lang}\"]=JSON.parse('"
+    );
+    assert!(js.starts_with(&prefix), "{js}");
+    assert!(!js.contains("import ") && !js.contains("fetch("));
+    let literal = js[prefix.len()..].strip_suffix("');\n").expect("the script ends the string");
+    let json = literal.replace("\\\\", "\u{0}").replace("\\'", "'").replace('\u{0}', "\\");
+    serde_json::from_str(&json).expect("the index is JSON")
+}
+
+/// Every folded word of an index with its stem.
+fn vocabulary(index: &serde_json::Value) -> Vec<(String, String)> {
+    let stems: Vec<&str> = index["stems"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    let words = index["words"].as_str().unwrap().split(' ');
+    let word_stems = index["word_stems"].as_array().unwrap().iter().map(|s| stems[s.as_u64().unwrap() as usize]);
+    words.zip(word_stems).map(|(w, s)| (w.to_owned(), s.to_owned())).collect()
+}
+
 #[test]
-fn search_index_is_a_classic_script_per_language() {
+fn search_index_is_a_classic_script_per_language_with_stems_and_their_words() {
     let site = temp_site("basic");
     let pages = pages(&build_ok(site.path()).outputs);
-    for lang in ["en", "fr"] {
-        let js = &pages[&format!("assets/search/{lang}.js")];
-        assert!(js.starts_with("window.GUIDESITE_SEARCH=window.GUIDESITE_SEARCH||{};"), "{js}");
-        assert!(!js.contains("import ") && !js.contains("fetch("));
-    }
-    let fr = &pages["assets/search/fr.js"];
-    assert!(fr.contains("\"conception\""), "French words are folded and indexed");
-    assert!(fr.contains("Conception des produits"));
     let html = &pages["fr/1.html"];
     assert!(html.contains(r#"data-index="../assets/search/fr.js""#), "pages point at their language's index");
+    let fr = search_index(&pages, "fr");
+    let words = vocabulary(&fr);
+    let stem_of = |word: &str| words.iter().find(|(w, _)| w == word).map(|(_, s)| s.clone());
+    // French Snowball, on the word as written ("conception"), folded after.
+    assert_eq!(stem_of("conception").as_deref(), Some("concept"));
+    assert_eq!(stem_of("produits").as_deref(), Some("produit"));
+    assert_eq!(stem_of("pourquoi").as_deref(), Some("pourquoi"));
+    let docs = fr["docs"].as_array().unwrap();
+    let doc = docs.iter().position(|d| d[1] == "Conception des produits").expect("the French page is a document");
+    // Its title words are in the name field (weight 8 or more) of the stem's postings.
+    let stems: Vec<&str> = fr["stems"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    let concept = stems.iter().position(|s| *s == "concept").unwrap();
+    let postings: Vec<u64> = fr["postings"][concept].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    let mut at = 0;
+    let weight = postings.chunks(2).find_map(|p| {
+        at += p[0];
+        (at == doc as u64).then_some(p[1])
+    });
+    assert!(weight.is_some_and(|w| w >= 8), "{postings:?}");
+    // The snippet shows references as the reader sees them, never the bare id.
+    let snippet = docs[doc][3].as_str().unwrap();
+    assert!(snippet.starts_with("Introduction avec 1.1 "), "{snippet}");
+    // 1.1.1 has no French version: the French index finds it by its English words, and its
+    // snippet says it is English.
+    assert!(stem_of("researches").is_some());
+    let fallback = docs.iter().find(|d| d[0] == "1.1.1").unwrap();
+    assert_eq!((fallback[4].as_str(), fallback[5].as_str()), (Some("en"), Some("en")), "{fallback}");
+}
+
+#[test]
+fn search_index_holds_reference_titles_not_slugs_and_joined_compounds() {
+    let site = temp_site("basic");
+    let pages = pages(&build_ok(site.path()).outputs);
+    let en = search_index(&pages, "en");
+    let words = vocabulary(&en);
+    let has = |word: &str| words.iter().any(|(w, _)| w == word);
+    // 1.1.1's body says ([[repayment-capacity]]): the glossary title's words, not the slug.
+    assert!(has("repayment") && has("capacity"), "the reference's title is indexed");
+    let docs = en["docs"].as_array().unwrap();
+    let doc = docs.iter().find(|d| d[0] == "1.1.1").unwrap();
+    assert!(!doc[3].as_str().unwrap().contains("repayment-capacity"), "{doc}");
 }
 
 #[test]
