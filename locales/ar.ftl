@@ -103,3 +103,18 @@ nav-print = الدليل كاملًا (للطباعة)
 exports-label = تنزيل الإطار
 
 pack-readme = الإرشادات التفصيلية لحماية العملاء، نسخة تعمل دون اتصال. افتح الملف index.html في هذا المجلد بأي متصفح: كل شيء يعمل دون إنترنت، بما في ذلك البحث.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = الإرشادات التفصيلية لحماية العملاء
+print-edition = الإصدار
+print-built = تاريخ الإنشاء
+print-language = اللغة
+print-not-translated = لم يُترجم بعد: يُعرض بلغته الأصلية.
+menu = القائمة
+contents-label = محتويات الدليل
+on-this-page = في هذه الصفحة
+statement-label = النص الكامل
+overview-filter = عرض فقط
+overview-all-products = كل المنتجات
+overview-all-principles = كل المبادئ
+landing-continue = المتابعة باللغة

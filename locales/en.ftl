@@ -95,3 +95,18 @@ nav-print = Whole guide (print)
 exports-label = Download the framework
 
 pack-readme = Client Protection Detailed Guidance, offline copy. Open the file index.html in this folder with any web browser: everything works without internet, including search.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = Client Protection Detailed Guidance
+print-edition = Edition
+print-built = Built on
+print-language = Language
+print-not-translated = Not translated yet: shown in its original language.
+menu = Menu
+contents-label = Contents of the guide
+on-this-page = On this page
+statement-label = Full statement
+overview-filter = Show only
+overview-all-products = All products
+overview-all-principles = All principles
+landing-continue = Continue in

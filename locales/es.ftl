@@ -94,3 +94,18 @@ print-contents = Índice
 nav-print = Guía completa (para imprimir)
 exports-label = Descargar el marco
 pack-readme = Guía detallada de protección al cliente, copia sin conexión. Abra el archivo index.html de esta carpeta con cualquier navegador: todo funciona sin internet, incluida la búsqueda.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = Guía detallada de protección al cliente
+print-edition = Edición
+print-built = Generada el
+print-language = Idioma
+print-not-translated = Aún sin traducir: se muestra en su idioma original.
+menu = Menú
+contents-label = Índice de la guía
+on-this-page = En esta página
+statement-label = Enunciado completo
+overview-filter = Mostrar solo
+overview-all-products = Todos los productos
+overview-all-principles = Todos los principios
+landing-continue = Continuar en

@@ -93,3 +93,18 @@ print-contents = Sommaire
 nav-print = Guide complet (impression)
 exports-label = Télécharger le référentiel
 pack-readme = Conseils détaillés sur la protection des clients, copie hors ligne. Ouvrez le fichier index.html de ce dossier avec n'importe quel navigateur : tout fonctionne sans internet, y compris la recherche.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = Conseils détaillés sur la protection des clients
+print-edition = Édition
+print-built = Générée le
+print-language = Langue
+print-not-translated = Pas encore traduit : affiché dans sa langue d’origine.
+menu = Menu
+contents-label = Sommaire du guide
+on-this-page = Sur cette page
+statement-label = Énoncé complet
+overview-filter = Afficher seulement
+overview-all-products = Tous les produits
+overview-all-principles = Tous les principes
+landing-continue = Continuer en

@@ -95,3 +95,18 @@ nav-print = Guia completo (impressão)
 exports-label = Baixar o quadro de referência
 
 pack-readme = Orientações Detalhadas sobre Proteção ao Cliente, cópia para consulta sem internet. Abra o arquivo index.html desta pasta em qualquer navegador: tudo funciona sem internet, inclusive a busca.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = Orientações Detalhadas sobre Proteção ao Cliente
+print-edition = Edição
+print-built = Gerada em
+print-language = Idioma
+print-not-translated = Ainda não traduzido: exibido no idioma original.
+menu = Menu
+contents-label = Sumário do guia
+on-this-page = Nesta página
+statement-label = Enunciado completo
+overview-filter = Mostrar somente
+overview-all-products = Todos os produtos
+overview-all-principles = Todos os princípios
+landing-continue = Continuar em

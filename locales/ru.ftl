@@ -99,3 +99,18 @@ nav-print = Всё руководство (для печати)
 exports-label = Скачать систему стандартов
 
 pack-readme = Подробное руководство по защите клиентов, офлайн-копия. Откройте файл index.html в этой папке в любом браузере: всё работает без интернета, включая поиск.
+
+# Site name, print title page, menu, overview filter, landing (session 6)
+site-title = Подробное руководство по защите клиентов
+print-edition = Издание
+print-built = Дата сборки
+print-language = Язык
+print-not-translated = Ещё не переведено: показано на языке оригинала.
+menu = Меню
+contents-label = Содержание руководства
+on-this-page = На этой странице
+statement-label = Полная формулировка
+overview-filter = Показать только
+overview-all-products = Все продукты
+overview-all-principles = Все принципы
+landing-continue = Продолжить на языке

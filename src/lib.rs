@@ -23,6 +23,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diagnostic;
+pub mod edition;
 pub mod i18n;
 pub mod incremental;
 pub mod init;

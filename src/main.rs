@@ -216,18 +216,21 @@ fn pack(root: PathBuf, langs: Vec<String>, output: PathBuf, force: bool) -> Exit
     if let Err(refusal) = guidesite::pack::check_zip_destination(&output, force) {
         return report_failure(&[refusal]);
     }
-    let outputs = match guidesite::pack::bundle(&Project::new(&root), &langs) {
-        Ok(outputs) => outputs,
+    let project = Project::new(&root);
+    let (outputs, folder) = match guidesite::pack::bundle(&project, &langs)
+        .and_then(|outputs| guidesite::pack::folder_name(&project).map(|folder| (outputs, folder)))
+    {
+        Ok(bundle) => bundle,
         Err(diagnostics) => return report_failure(&diagnostics),
     };
-    if let Err(e) = guidesite::pack::write_zip(&outputs, &output) {
+    if let Err(e) = guidesite::pack::write_zip(&outputs, &folder, &output) {
         let failed = Diagnostic::error(&output, format!("cannot write the bundle: {e}"))
             .help("check that the folder exists and is writable and that the disk has room; nothing was written");
         return report_failure(&[failed]);
     }
     let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
     eprintln!(
-        "Packed {} ({:.1} MB) into {} in {:.2} s; every link inside was checked. Unzip it and open index.html.",
+        "Packed {} ({:.1} MB) into {} in {:.2} s; every link inside was checked. Unzip it and open {folder}/index.html.",
         counted(outputs.len(), "file", "files"),
         size as f64 / 1e6,
         output.display(),

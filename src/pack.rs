@@ -3,7 +3,9 @@
 //!
 //! The bundle is rendered for the chosen languages only (the landing page, switchers and
 //! search list just those), gets a short read-me per language, and is verified before the zip
-//! is written: every link and asset must resolve inside the bundle.
+//! is written: every link and asset must resolve inside the bundle. Everything sits in one
+//! folder named after the guide and its build date ([`folder_name`]), so unzipping never
+//! spills a thousand files into the folder it happens in.
 
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
@@ -38,6 +40,17 @@ pub fn bundle(project: &Project, langs: &[String]) -> Result<Vec<Output>, Vec<Di
     }
     verify(&outputs)?;
     Ok(outputs)
+}
+
+/// The bundle's one top folder: the site's title as a file name, then the build date
+/// (`client-protection-detailed-guidance-2026-12-07`).
+pub fn folder_name(project: &Project) -> Result<String, Vec<Diagnostic>> {
+    let config = crate::project::Config::load(project)?;
+    let mut name = crate::markdown::anchor_for(&config.title);
+    if name.is_empty() {
+        name.push_str("guide");
+    }
+    Ok(format!("{name}-{}", crate::edition::build_date()))
 }
 
 /// Every link and asset of the bundle must resolve inside it.
@@ -85,8 +98,8 @@ fn is_bundle(path: &Path) -> bool {
 /// Writes the bundle as a zip (deflated), creating its folder when missing: made in memory,
 /// then written to a temporary file beside `path` and renamed, so a failure leaves neither a half-written archive nor the
 /// temporary file.
-pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
-    let bytes = zip_bytes(outputs)?;
+pub fn write_zip(outputs: &[Output], folder: &str, path: &Path) -> std::io::Result<()> {
+    let bytes = zip_bytes(outputs, folder)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -99,14 +112,14 @@ pub fn write_zip(outputs: &[Output], path: &Path) -> std::io::Result<()> {
     written
 }
 
-fn zip_bytes(outputs: &[Output]) -> std::io::Result<Vec<u8>> {
+fn zip_bytes(outputs: &[Output], folder: &str) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     zip.set_comment(BUNDLE_COMMENT).map_err(std::io::Error::other)?;
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut sorted: Vec<&Output> = outputs.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     for output in sorted {
-        zip.start_file(output.path.as_str(), options).map_err(std::io::Error::other)?;
+        zip.start_file(format!("{folder}/{}", output.path), options).map_err(std::io::Error::other)?;
         zip.write_all(&output.bytes)?;
     }
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())

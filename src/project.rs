@@ -75,6 +75,9 @@ pub struct Config {
     /// Absolute URL where the site is published, for `sitemap.xml`; optional.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The edition, printed on the print guide's title page with the build date; optional.
+    #[serde(default)]
+    pub edition: Option<String>,
 }
 
 fn default_theme() -> String {

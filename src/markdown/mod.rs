@@ -509,9 +509,12 @@ pub fn reference_label(r: &Resolved) -> String {
 }
 
 /// How every link to a page shows it, in bodies and in the theme's lists alike: the number
-/// isolated (`<bdi class="num">2.1.3</bdi>`), then the title, marked with its language when
-/// it falls back to another one.
+/// isolated (`<bdi class="num">2.1.3</bdi>`), then the name (a short title, or a title without
+/// its final period, so a sentence that ends on a reference never ends "..").
+/// A name in another language than the text around it is isolated and marked
+/// (`<bdi lang="ar">...</bdi>`), so its direction and punctuation stay its own.
 pub fn label_html(number: Option<&str>, title: &str, title_lang: Option<&str>) -> String {
+    let title = title.strip_suffix('.').filter(|t| !t.ends_with('.')).unwrap_or(title);
     let mut out = String::with_capacity(title.len() + 48);
     if let Some(n) = number {
         out.push_str("<bdi class=\"num\">");
@@ -520,11 +523,11 @@ pub fn label_html(number: Option<&str>, title: &str, title_lang: Option<&str>) -
     }
     match title_lang {
         Some(lang) => {
-            out.push_str("<span lang=\"");
+            out.push_str("<bdi lang=\"");
             out.push_str(&escape(lang));
-            out.push_str("\" dir=\"auto\">");
+            out.push_str("\">");
             out.push_str(&escape(title));
-            out.push_str("</span>");
+            out.push_str("</bdi>");
         }
         None => out.push_str(&escape(title)),
     }

@@ -44,10 +44,9 @@ pub struct SidebarContext<'a> {
     pub dir: &'a str,
     /// UI strings.
     pub ui: &'a BTreeMap<String, String>,
-    /// The principles, linked from the pages that share this sidebar.
+    /// The principles; the current page's principle has its standards as `children`, and
+    /// its standard its indicators.
     pub principles: &'a [Link],
-    /// The id of the principle whose own page this is, or empty.
-    pub current: &'a str,
 }
 
 /// One entry of the language switcher.
@@ -107,6 +106,9 @@ pub struct PageView<'a> {
     pub number: Option<&'a str>,
     /// Title (for an indicator, the statement).
     pub title: &'a str,
+    /// The short title, when the version shown has one: the page leads with it, the title
+    /// (statement) follows.
+    pub short_title: Option<&'a str>,
     /// Summary, if written.
     pub summary: Option<&'a str>,
     /// Where the body goes (see `Renderer::output_with_bodies`): templates show it with `{{ page.body | safe }}`.
@@ -123,6 +125,18 @@ pub struct PageView<'a> {
     pub body_lang: Option<&'a str>,
     /// True when the translation was made from an older version of the source.
     pub outdated: bool,
+    /// "On this page": the body's second-level headings, on the pages long or wide enough to
+    /// need them (empty otherwise).
+    pub toc: Vec<TocEntry<'a>>,
+}
+
+/// One entry of a page's "on this page" contents.
+#[derive(Debug, Serialize)]
+pub struct TocEntry<'a> {
+    /// The heading's id on the page.
+    pub anchor: &'a str,
+    /// Its text.
+    pub text: &'a str,
 }
 
 /// Context of a content page.
@@ -171,6 +185,8 @@ pub struct ListingContext<'a> {
     pub title: String,
     /// The items.
     pub items: Vec<Link>,
+    /// On the overview: the products items apply to, for its filter (`credit`, ...).
+    pub products: Vec<&'static str>,
 }
 
 /// Context of the root landing page.
@@ -187,7 +203,25 @@ pub struct LandingContext<'a> {
     /// Assets prefix.
     pub assets: String,
     /// Every language's home page.
-    pub languages: Vec<LangLink<'a>>,
+    pub languages: Vec<LandingLang<'a>>,
+}
+
+/// One language on the landing page, named in itself.
+#[derive(Debug, Serialize)]
+pub struct LandingLang<'a> {
+    /// Language code.
+    pub code: &'a str,
+    /// Its name in itself.
+    pub name: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+    /// Its home page.
+    pub url: String,
+    /// The site's name in that language.
+    pub site_title: &'a str,
+    /// "Continue in" in that language (`landing-continue`), for the suggestion the page's
+    /// script makes from the browser's languages.
+    pub continue_label: &'a str,
 }
 
 /// One language's translation counts.

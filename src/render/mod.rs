@@ -18,9 +18,10 @@ use crate::locales::{Locale, Locales};
 use crate::markdown::{self, Resolved, Resolver};
 use crate::output::{Output, Sink};
 use crate::site::{Kind, Page, PageIdx, Site};
+use crate::source::front_matter::Product;
 use context::{
-    Chrome, LandingContext, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section, SidebarContext,
-    TranslationsContext,
+    Chrome, LandingContext, LandingLang, LangCounts, LangLink, Link, ListingContext, PageContext, PageView, Section,
+    SidebarContext, TranslationsContext,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -84,7 +85,7 @@ pub struct Renderer<'a> {
     /// UI strings.
     pub locales: &'a Locales,
     /// Sidebars rendered so far: by language, current principle and the page's folder.
-    sidebars: std::sync::RwLock<HashMap<(String, String, String), String>>,
+    sidebars: std::sync::RwLock<HashMap<SidebarKey, String>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -245,18 +246,18 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|lang| {
                 let locale = self.locales.get(lang);
-                LangLink {
+                LandingLang {
                     code: lang,
                     name: &locale.name,
                     dir: locale.dir,
                     url: format!("{lang}/index.html"),
-                    current: false,
-                    translated: true,
+                    site_title: site_title(self.site, locale),
+                    continue_label: locale.strings.get("landing_continue").map_or("", String::as_str),
                 }
             })
             .collect();
         let context = LandingContext {
-            site_title: &self.site.config.title,
+            site_title: site_title(self.site, default),
             lang: &default.code,
             dir: default.dir,
             ui: &default.strings,
@@ -282,6 +283,7 @@ impl<'a> Renderer<'a> {
             kind: page.kind.as_str(),
             number: page.number.as_ref().map(|_| page.id.as_str()),
             title: source.front.title.as_deref().unwrap_or(&page.id),
+            short_title: source.front.short_title.as_deref(),
             summary: source.front.summary.as_deref(),
             body: body_slot(0),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
@@ -291,6 +293,7 @@ impl<'a> Renderer<'a> {
                 .then(|| urls::relative(&path, &urls::page_path(page, &body_source.lang))),
             body_lang: (body_fallback && !fallback).then_some(body_source.lang.as_str()),
             outdated: state == i18n::State::Outdated,
+            toc: on_this_page(page.kind, &site.scans[b]),
         };
         let links = |list: &[PageIdx]| list.iter().map(|&t| self.link(t, &path, lang)).collect::<Vec<_>>();
         let context = PageContext {
@@ -308,14 +311,21 @@ impl<'a> Renderer<'a> {
             breadcrumb: self.ancestors(page).into_iter().map(|a| self.link(a, &path, lang)).collect(),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
             next: page.next.map(|t| self.link(t, &path, lang)),
+            // The home page's cards: the principles its text does not list already.
             children: if page.kind == Kind::Home {
-                self.site.pages_of(Kind::Principle).map(|(p, _)| self.link_with_summary(p, &path, lang)).collect()
+                let listed: Vec<&str> = site.scans[b].refs.iter().map(|r| r.target.as_str()).collect();
+                self.site
+                    .pages_of(Kind::Principle)
+                    .filter(|(_, principle)| !listed.contains(&principle.id.as_str()))
+                    .map(|(p, _)| self.link_with_summary(p, &path, lang))
+                    .collect()
             } else {
                 page.children.iter().map(|&c| self.link_with_children(c, &path, lang)).collect()
             },
             related: links(&page.related),
             glossary: links(&page.glossary),
-            backlinks: links(&page.backlinks),
+            // Pages already listed as related are not listed again.
+            backlinks: links(&page.backlinks.iter().copied().filter(|b| !page.related.contains(b)).collect::<Vec<_>>()),
             sections: if page.kind == Kind::Home { self.home_sections(&path, lang) } else { Vec::new() },
         };
         let template = match page.kind {
@@ -326,7 +336,7 @@ impl<'a> Renderer<'a> {
             _ => "page.html",
         };
         let scan = &site.scans[b];
-        let resolver = PageResolver { renderer: self, from: &path, lang, in_page: None };
+        let resolver = PageResolver { renderer: self, from: &path, lang, text_lang: &body_source.lang, in_page: None };
         // The UI strings are already in the language's context.
         let context = PageContext { chrome: Chrome { ui: None, ..context.chrome }, ..context };
         let tera_context = contexts.with_page(l, self.locales.get(lang), &context, template)?;
@@ -343,8 +353,24 @@ impl<'a> Renderer<'a> {
             chrome: self.chrome(&path, lang, None, |l| urls::special_path("overview", l), |_| true)?,
             title: ui(locale, "overview_title"),
             items,
+            products: self.products(),
         };
         self.output(&path, "overview.html", &context)
+    }
+
+    /// The products framework items name (`all` aside), in the order of [`Product`].
+    fn products(&self) -> Vec<&'static str> {
+        let site = self.site;
+        let mut named: Vec<Product> = site
+            .pages
+            .iter()
+            .filter(|p| p.kind.is_framework())
+            .flat_map(|p| site.sources[site.default_version(p)].front.applies_to.iter().copied())
+            .filter(|&p| p != Product::All)
+            .collect();
+        named.sort();
+        named.dedup();
+        named.into_iter().map(Product::as_str).collect()
     }
 
     fn glossary(&self, lang: &str) -> Result<Output, Diagnostic> {
@@ -357,6 +383,7 @@ impl<'a> Renderer<'a> {
             chrome: self.chrome(&path, lang, None, |l| urls::special_path("glossary", l), |_| true)?,
             title: ui(locale, "glossary_title"),
             items,
+            products: Vec::new(),
         };
         self.output(&path, "glossary.html", &context)
     }
@@ -478,7 +505,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| format!("{lang}/index.html"));
         let sidebar = self.sidebar(path, lang, current)?;
         Ok(Chrome {
-            site_title: &site.config.title,
+            site_title: site_title(site, locale),
             lang,
             dir: locale.dir,
             source_dir: self.locales.get(&site.config.default_language).dir,
@@ -507,35 +534,71 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// `partials/sidebar.html` for the page at `path`, rendered once for all the pages that
-    /// show the same one (same language, same folder, so the same relative URLs, same current
-    /// principle): every page of a language shares it but the principles' own, so the
-    /// principles' links are made only for the first of them.
+    /// `partials/sidebar.html` for the page at `path`: the principles, the current page's
+    /// principle open on its standards and its standard open on its indicators. Rendered once
+    /// for all the pages that show the same tree (same language, folder and open branch), then
+    /// the current page's link in it gets `aria-current="page"` (each page is in the tree at
+    /// most once, so its `href` finds it).
     fn sidebar(&self, path: &str, lang: &str, current: Option<&str>) -> Result<String, Diagnostic> {
         let site = self.site;
-        let current = current.unwrap_or_default();
-        let is_principle = site.pages_of(Kind::Principle).any(|(_, p)| p.id == current);
+        let current = current.and_then(|id| site.by_id.get(id).copied());
+        let open = self.open_branch(current);
         let folder = path.rfind('/').map_or("", |i| &path[..i]);
-        let key = (lang.to_owned(), if is_principle { current.to_owned() } else { String::new() }, folder.to_owned());
-        if let Some(hit) = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned()) {
-            return Ok(hit);
-        }
-        let principles: Vec<Link> = site.pages_of(Kind::Principle).map(|(p, _)| self.link(p, path, lang)).collect();
-        let locale = self.locales.get(lang);
-        let context =
-            SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles: &principles, current: &key.1 };
-        let html = self.html("partials/sidebar.html", &context)?;
-        if let Ok(mut cache) = self.sidebars.write() {
-            cache.insert(key, html.clone());
-        }
-        Ok(html)
+        let key = SidebarKey { lang: lang.to_owned(), folder: folder.to_owned(), open };
+        let cached = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned());
+        let html = match cached {
+            Some(html) => html,
+            None => {
+                let principles: Vec<Link> =
+                    site.pages_of(Kind::Principle).map(|(p, _)| self.tree_link(p, &open, path, lang)).collect();
+                let locale = self.locales.get(lang);
+                let context = SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles: &principles };
+                let html = self.html("partials/sidebar.html", &context)?;
+                if let Ok(mut cache) = self.sidebars.write() {
+                    cache.insert(key, html.clone());
+                }
+                html
+            }
+        };
+        Ok(match current {
+            Some(p) => {
+                let href = format!("href=\"{}\"", urls::relative(path, &urls::page_path(&site.pages[p], lang)));
+                html.replacen(&href, &format!("{href} aria-current=\"page\""), 1)
+            }
+            _ => html,
+        })
     }
 
-    /// A link from the file at `from` to page `target`, titled in `lang`.
+    /// The principle and standard the sidebar opens for a page: its own and its ancestors.
+    fn open_branch(&self, current: Option<PageIdx>) -> [Option<PageIdx>; 2] {
+        let mut open = [None, None];
+        let mut at = current;
+        while let Some(p) = at {
+            match self.site.pages[p].kind {
+                Kind::Principle => open[0] = Some(p),
+                Kind::Standard => open[1] = Some(p),
+                _ => {}
+            }
+            at = self.site.pages[p].parent;
+        }
+        open
+    }
+
+    /// A link of the sidebar tree, with its children when it is on the open branch.
+    fn tree_link(&self, target: PageIdx, open: &[Option<PageIdx>; 2], from: &str, lang: &str) -> Link {
+        let mut link = self.link(target, from, lang);
+        if open.contains(&Some(target)) {
+            link.children =
+                self.site.pages[target].children.iter().map(|&c| self.tree_link(c, open, from, lang)).collect();
+        }
+        link
+    }
+
+    /// A link from the file at `from` to page `target`, named in `lang` by its short title.
     fn link(&self, target: PageIdx, from: &str, lang: &str) -> Link {
         let site = self.site;
         let page = &site.pages[target];
-        let (title, title_lang) = site.title(page, lang);
+        let (title, title_lang) = site.short_title(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
         let number = page.number.as_ref().map(|_| page.id.as_str());
         Link {
@@ -593,6 +656,15 @@ impl<'a> Renderer<'a> {
 fn tera_context(context: &impl serde::Serialize, template: &str) -> Result<tera::Context, Diagnostic> {
     tera::Context::from_serialize(context)
         .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))
+}
+
+/// What decides a sidebar's HTML: language, folder (relative URLs) and the open principle
+/// and standard.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SidebarKey {
+    lang: String,
+    folder: String,
+    open: [Option<PageIdx>; 2],
 }
 
 /// Template contexts of content pages, one per language and rendering thread: the UI strings
@@ -659,6 +731,29 @@ fn body_slot(n: usize) -> String {
     format!("\0body:{n}\0")
 }
 
+/// "On this page" for a page: its body's second-level headings, for principles, standards,
+/// articles and pages of two or more sections, and for any page of four or more.
+fn on_this_page(kind: Kind, scan: &markdown::Scan) -> Vec<context::TocEntry<'_>> {
+    let sections: Vec<context::TocEntry<'_>> = scan
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| context::TocEntry { anchor: &h.anchor, text: &h.text })
+        .collect();
+    let wide =
+        matches!(kind, Kind::Principle | Kind::Standard | Kind::Guide | Kind::Department | Kind::Page | Kind::Home);
+    if sections.len() >= 4 || (wide && sections.len() >= 2) {
+        sections
+    } else {
+        Vec::new()
+    }
+}
+
+/// The site's name in a language: its `site-title` UI string, else `title` of `site.yaml`.
+fn site_title<'s>(site: &'s Site, locale: &'s Locale) -> &'s str {
+    locale.strings.get("site_title").map_or(site.config.title.as_str(), String::as_str)
+}
+
 pub(crate) fn ui(locale: &Locale, key: &str) -> String {
     locale.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
 }
@@ -669,6 +764,9 @@ pub(crate) struct PageResolver<'r, 'a> {
     pub(crate) renderer: &'r Renderer<'a>,
     pub(crate) from: &'r str,
     pub(crate) lang: &'r str,
+    /// The language of the text the references stand in (the body's, which differs from
+    /// `lang` when the body is shown untranslated): a label in another language is marked.
+    pub(crate) text_lang: &'r str,
     pub(crate) in_page: Option<fn(&str, Option<&str>) -> String>,
 }
 
@@ -676,9 +774,10 @@ impl Resolver for PageResolver<'_, '_> {
     fn resolve(&self, id: &str, anchor: Option<&str>) -> Option<Resolved> {
         let site = self.renderer.site;
         let page = site.page(id)?;
-        let (title, title_lang) = site.title(page, self.lang);
+        let (title, title_lang) = site.short_title(page, self.lang);
+        let title_lang = title_lang.unwrap_or(self.lang);
         let url = match self.in_page {
-            Some(in_page) if page.kind.is_framework() => in_page(id, anchor),
+            Some(in_page) if page.kind.is_framework() || page.kind == Kind::Term => in_page(id, anchor),
             _ => {
                 let mut url = urls::relative(self.from, &urls::page_path(page, self.lang));
                 if let Some(anchor) = anchor {
@@ -692,7 +791,7 @@ impl Resolver for PageResolver<'_, '_> {
             url,
             number: page.number.as_ref().map(|_| page.id.clone()),
             title: title.to_owned(),
-            title_lang: title_lang.map(str::to_owned),
+            title_lang: (title_lang != self.text_lang).then(|| title_lang.to_owned()),
         })
     }
 }

@@ -1,7 +1,7 @@
-//! The "whole guide" page of a language: every principle, standard and indicator in order,
-//! with a table of contents, for printing or saving as PDF. References to framework items
-//! become in-page anchors (`#p-2.1.3`), and heading ids are prefixed per item so they stay
-//! unique on the one page.
+//! The "whole guide" page of a language: a title page, the contents, every principle,
+//! standard and indicator in order, then the glossary, for printing or saving as PDF.
+//! References to framework items and glossary terms become in-page anchors (`#p-2.1.3`), and
+//! heading ids are prefixed per item so they stay unique on the one page.
 
 use super::context::Chrome;
 use super::{urls, PageResolver, Renderer};
@@ -19,23 +19,33 @@ pub(super) struct PrintContext<'a> {
     pub chrome: Chrome<'a>,
     /// Title of the page.
     pub title: String,
+    /// The language's name in itself, for the title page.
+    pub language_name: &'a str,
+    /// The site's edition (`edition` in `site.yaml`), if set.
+    pub edition: Option<&'a str>,
+    /// The build date, `YYYY-MM-DD` (see [`crate::edition`]).
+    pub date: String,
     /// Every framework item in reading order.
     pub items: Vec<PrintItem>,
+    /// The glossary terms, in site order, printed after the framework.
+    pub glossary: Vec<PrintItem>,
 }
 
-/// One principle, standard or indicator on the print page.
+/// One principle, standard, indicator or glossary term on the print page.
 #[derive(Debug, Serialize)]
 pub(super) struct PrintItem {
     /// `p-2.1.3`: the item's anchor.
     pub anchor: String,
-    /// `principle`, `standard` or `indicator`.
+    /// `principle`, `standard`, `indicator` or `term`.
     pub kind: &'static str,
-    /// Framework number.
+    /// Framework number (empty for a term).
     pub number: String,
-    /// Title in the language (or the original).
-    pub title: String,
-    /// Set when the title is not translated.
-    pub title_lang: Option<String>,
+    /// The name it is listed by: its short title, or its title.
+    pub name: String,
+    /// Set when the name is not translated.
+    pub name_lang: Option<String>,
+    /// The full title (an indicator's statement), when it differs from the name.
+    pub statement: Option<String>,
     /// Set when the body is shown untranslated.
     pub body_lang: Option<String>,
     /// Summary.
@@ -48,7 +58,7 @@ pub(super) struct PrintItem {
     pub evidence: Vec<&'static str>,
 }
 
-/// The anchor of a framework item on the print page.
+/// The anchor of a framework item or term on the print page.
 fn anchor_of(id: &str) -> String {
     format!("p-{id}")
 }
@@ -59,19 +69,34 @@ impl Renderer<'_> {
     pub(super) fn print_into(&self, lang: &str, sink: &dyn Sink) -> Result<Result<(), Diagnostic>, Diagnostic> {
         let site = self.site;
         let path = urls::special_path("print", lang);
-        let framework: Vec<PageIdx> = (0..site.pages.len()).filter(|&p| site.pages[p].kind.is_framework()).collect();
-        let items = framework.iter().enumerate().map(|(n, &p)| self.print_item(n, p, lang)).collect();
+        let of_kind = |pick: fn(Kind) -> bool| (0..site.pages.len()).filter(move |&p| pick(site.pages[p].kind));
+        let framework: Vec<PageIdx> = of_kind(Kind::is_framework).collect();
+        let terms: Vec<PageIdx> = site.pages_of(Kind::Term).map(|(p, _)| p).collect();
+        // Bodies are numbered through the framework, then the glossary.
+        let bodies: Vec<PageIdx> = framework.iter().chain(&terms).copied().collect();
+        let item = |n: usize| self.print_item(n, bodies[n], lang);
+        let locale = self.locales.get(lang);
         let context = PrintContext {
             chrome: self.chrome(&path, lang, None, |l| urls::special_path("print", l), |_| true)?,
-            title: super::ui(self.locales.get(lang), "print_title"),
-            items,
+            title: super::ui(locale, "print_title"),
+            language_name: &locale.name,
+            edition: site.config.edition.as_deref(),
+            date: crate::edition::build_date(),
+            items: (0..framework.len()).map(item).collect(),
+            glossary: (framework.len()..bodies.len()).map(item).collect(),
         };
         let html = self.rendered("print.html", &super::tera_context(&context, "print.html")?)?;
-        let resolver = PageResolver { renderer: self, from: &path, lang, in_page: Some(in_page_url) };
         let fill = |n: usize, out: &mut String| {
-            let Some(&p) = framework.get(n) else { return };
+            let Some(&p) = bodies.get(n) else { return };
             let page = &site.pages[p];
             let (b, _) = site.body_version(page, lang);
+            let resolver = PageResolver {
+                renderer: self,
+                from: &path,
+                lang,
+                text_lang: &site.sources[b].lang,
+                in_page: Some(in_page_url),
+            };
             let embedding = markdown::Embedding {
                 anchor_prefix: format!("{}--", anchor_of(&page.id)),
                 heading_shift: heading_shift(page.kind),
@@ -84,7 +109,8 @@ impl Renderer<'_> {
     fn print_item(&self, n: usize, p: PageIdx, lang: &str) -> PrintItem {
         let site = self.site;
         let page = &site.pages[p];
-        let (title, title_lang) = site.title(page, lang);
+        let (name, name_lang) = site.short_title(page, lang);
+        let (title, _) = site.title(page, lang);
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
@@ -92,9 +118,10 @@ impl Renderer<'_> {
             body: super::body_slot(n),
             anchor: anchor_of(&page.id),
             kind: page.kind.as_str(),
-            number: page.id.clone(),
-            title: title.to_owned(),
-            title_lang: title_lang.map(str::to_owned),
+            number: if page.kind.is_framework() { page.id.clone() } else { String::new() },
+            name: name.to_owned(),
+            name_lang: name_lang.map(str::to_owned),
+            statement: (title != name).then(|| title.to_owned()),
             body_lang: body_fallback.then(|| site.sources[b].lang.clone()),
             summary: site.sources[s].front.summary.clone(),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
@@ -103,12 +130,12 @@ impl Renderer<'_> {
     }
 }
 
-/// Item headings are h2 (principle), h3 (standard) and h4 (indicator); body headings go one
-/// level below their item's.
+/// Item headings are h2 (principle), h3 (standard and glossary term) and h4 (indicator);
+/// body headings go one level below their item's.
 fn heading_shift(kind: Kind) -> u8 {
     match kind {
         Kind::Principle => 1,
-        Kind::Standard => 2,
+        Kind::Standard | Kind::Term => 2,
         _ => 3,
     }
 }

@@ -36,6 +36,8 @@ mod builtin {
         "templates/print.html",
         "static/style.css",
         "static/search.js",
+        "static/landing.js",
+        "static/overview.js",
     );
 }
 

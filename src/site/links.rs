@@ -208,6 +208,39 @@ fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
 /// in each language the body is shown in: a default-language body also stands in for the
 /// languages its page is not translated into, and there its links lead to those languages'
 /// versions of the target.
+/// Every principle, standard and indicator should have a short title (the name it is listed
+/// and referred to by); a missing one is a warning, so a site without them still builds. A
+/// translation is warned about only when its source has one.
+pub(super) fn check_short_titles(site: &Site, diagnostics: &mut Diagnostics) {
+    for page in site.pages.iter().filter(|p| p.kind.is_framework()) {
+        let source = &site.sources[site.default_version(page)];
+        if source.front.short_title.is_none() {
+            diagnostics.push(
+                source
+                    .warning_at_key("title", format!("{} `{}` has no short title", page.kind.as_str(), page.id))
+                    .help("add `short_title:` with a few words that name it (\"Debt-service ceiling\"): sidebars, breadcrumbs and references show it"),
+            );
+            continue;
+        }
+        for (lang, &s) in &page.versions {
+            let translation = &site.sources[s];
+            if *lang != site.config.default_language && translation.front.short_title.is_none() {
+                diagnostics.push(
+                    translation
+                        .warning_at_key(
+                            "title",
+                            format!("the `{lang}` translation of `{}` has no short title", page.id),
+                        )
+                        .help(format!(
+                            "translate `short_title: {}`",
+                            source.front.short_title.as_deref().unwrap_or_default()
+                        )),
+                );
+            }
+        }
+    }
+}
+
 pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
     let mut shown_in: Vec<Vec<&str>> = vec![Vec::new(); site.sources.len()];
     for page in &site.pages {

@@ -205,6 +205,7 @@ impl Site {
         site.link_framework(&mut diagnostics);
         links::resolve_lists(&mut site, &mut diagnostics);
         links::check_references(&site, &mut diagnostics);
+        links::check_short_titles(&site, &mut diagnostics);
         site.compute_backlinks();
         if diagnostics.has_errors() {
             Err(diagnostics)

@@ -61,7 +61,7 @@ pub enum SlugKind {
 }
 
 /// Products an item can apply to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Product {
     /// Every product.

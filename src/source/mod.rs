@@ -109,9 +109,18 @@ impl Source {
 
     /// An error at the line of a front-matter key (or line 1 when the key is absent).
     pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        self.at_key(Diagnostic::error(&self.path, message), key)
+    }
+
+    /// A warning at the line of a front-matter key (or line 1 when the key is absent).
+    pub fn warning_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        self.at_key(Diagnostic::warning(&self.path, message), key)
+    }
+
+    fn at_key(&self, diagnostic: Diagnostic, key: &str) -> Diagnostic {
         let text = self.text_for_message();
         let (line, col) = self.key_position(&text, key, None);
-        Diagnostic::error(&self.path, message).at(line, col).with_source(&text)
+        diagnostic.at(line, col).with_source(&text)
     }
 
     /// An error at a value inside a front-matter list, such as one id in `related`.
@@ -313,6 +322,7 @@ mod tests {
             languages: vec!["en".into(), "fr".into()],
             theme: "default".into(),
             base_url: None,
+            edition: None,
         }
     }
 

@@ -144,7 +144,7 @@ test('a click outside closes the results; "/" focuses the search box', async () 
   const { page, problems, context } = await offlinePage(browser);
   await topResults(page, 'en', 'pricing');
   assert.equal(await page.$eval('#search-results', (e) => e.hidden), false);
-  await page.click('main h1');
+  await page.click('.site-footer p');
   assert.equal(await page.$eval('#search-results', (e) => e.hidden), true);
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');

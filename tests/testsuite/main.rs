@@ -10,5 +10,6 @@ mod incremental;
 mod offline;
 mod output;
 mod properties;
+mod reader;
 mod serve;
 mod support;

@@ -140,10 +140,20 @@ fn pack_writes_a_zip_and_refuses_unknown_languages() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_guidesite")).args(args).current_dir(site.path()).output().unwrap()
     };
-    let out = run(&["pack", "-o", "bundle.zip"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_guidesite"))
+        .args(["pack", "-o", "bundle.zip"])
+        .env("SOURCE_DATE_EPOCH", "1796472000")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let bytes = std::fs::read(site.path().join("bundle.zip")).unwrap();
-    assert_eq!(&bytes[..2], b"PK");
+    // One top folder, named after the guide and the build date.
+    let folder = "fixture-guide-2026-12-05";
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("open {folder}/index.html")));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(site.path().join("bundle.zip")).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.expect("a readable name").into_owned()).collect();
+    assert!(names.iter().all(|n| n.starts_with(&format!("{folder}/"))), "{names:?}");
+    assert!(zip.by_name(&format!("{folder}/index.html")).is_ok());
     let bad = run(&["pack", "--lang", "de", "-o", "other.zip"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a language of this site: `de`"));
