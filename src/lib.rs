@@ -95,6 +95,10 @@ pub fn load(project: &Project, texts: site::Texts) -> Result<Loaded, Vec<Diagnos
     all.extend(problems.iter().cloned());
     let sources = sources.into_iter().map(Arc::new).collect();
     let site = stage(Site::assemble(config, sources, texts), &mut all)?;
+    let clashes = site.check_theme_ids(&theme.ids);
+    if clashes.has_errors() {
+        return Err(fail(&mut all, clashes));
+    }
     Ok(Loaded { site, locales, theme, warnings: all.into_sorted() })
 }
 

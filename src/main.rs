@@ -40,12 +40,20 @@ enum Command {
         /// Print how long each stage took.
         #[arg(long)]
         timings: bool,
+        /// How to print errors and warnings: `text` for people, `json` for tools (one JSON
+        /// object per line on stdout: severity, path, line, column, message, help, snippet).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Run every check of `build` and write nothing; the exit status says whether it passed.
     Check {
         /// The site root.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How to print errors and warnings: `text` for people, `json` for tools (one JSON
+        /// object per line on stdout: severity, path, line, column, message, help, snippet).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a small working site in a new folder.
     Init {
@@ -126,11 +134,11 @@ enum Format {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, output, force, timings } => {
+        Command::Build { root, output, force, timings, format } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            build(root, output, force, timings)
+            build(root, output, force, timings, format)
         }
-        Command::Check { root } => check(root),
+        Command::Check { root, format } => check(root, format),
         Command::Init { dir } => init(dir),
         Command::Pack { root, lang, output, force } => {
             let output = output.unwrap_or_else(|| root.join("guide-offline.zip"));
@@ -144,14 +152,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool) -> ExitCode {
+fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool, format: Format) -> ExitCode {
     let started = Instant::now();
     let project = Project::new(&root);
     let built = match guidesite::build_to(&project, &dest, force) {
         Ok(built) => built,
-        Err(diagnostics) => return report_failure(&diagnostics),
+        Err(diagnostics) => return report_failure_as(&diagnostics, format),
     };
-    print_diagnostics(&built.warnings);
+    print_diagnostics_as(&built.warnings, format);
     if show_timings {
         for (stage, took) in &built.timings {
             eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
@@ -168,10 +176,10 @@ fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool) -> ExitC
     ExitCode::SUCCESS
 }
 
-fn check(root: PathBuf) -> ExitCode {
+fn check(root: PathBuf, format: Format) -> ExitCode {
     match guidesite::build(&Project::new(&root)) {
         Ok(built) => {
-            print_diagnostics(&built.warnings);
+            print_diagnostics_as(&built.warnings, format);
             eprintln!(
                 "No errors: {} in {}, {}",
                 counted(built.site.pages.len(), "page", "pages"),
@@ -180,7 +188,7 @@ fn check(root: PathBuf) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(diagnostics) => report_failure(&diagnostics),
+        Err(diagnostics) => report_failure_as(&diagnostics, format),
     }
 }
 
@@ -302,14 +310,26 @@ fn i18n_mark(root: PathBuf, files: Vec<PathBuf>) -> ExitCode {
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
+/// Text goes to stderr for people; JSON lines go to stdout for tools (CI annotations,
+/// editors), while the summary line stays on stderr.
+fn print_diagnostics_as(diagnostics: &[Diagnostic], format: Format) {
     for d in diagnostics {
-        eprintln!("{d}");
+        match format {
+            Format::Text => eprintln!("{d}"),
+            Format::Json => match serde_json::to_string(d) {
+                Ok(line) => println!("{line}"),
+                Err(e) => eprintln!("error: cannot write a diagnostic as JSON: {e}"),
+            },
+        }
     }
 }
 
 fn report_failure(diagnostics: &[Diagnostic]) -> ExitCode {
-    print_diagnostics(diagnostics);
+    report_failure_as(diagnostics, Format::Text)
+}
+
+fn report_failure_as(diagnostics: &[Diagnostic], format: Format) -> ExitCode {
+    print_diagnostics_as(diagnostics, format);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     eprintln!("Failed with {}; nothing was written.", counted(errors, "error", "errors"));
     ExitCode::from(1)

@@ -42,5 +42,8 @@ fn highlight_uncached(lang: &str, code: &str) -> Option<String> {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     let lang = super::escape(lang);
-    Some(format!("<pre class=\"code\" data-lang=\"{lang}\"><code>{}</code></pre>\n", generator.finalize()))
+    Some(format!(
+        "<pre class=\"code\" data-lang=\"{lang}\"><code class=\"language-{lang}\">{}</code></pre>\n",
+        generator.finalize()
+    ))
 }

@@ -3,7 +3,8 @@
 //! Two passes use the same rules: [`scan`] reads a body for its heading anchors and the
 //! references it makes (the site graph needs them before anything renders), and [`to_html`]
 //! renders it with every reference resolved to a relative URL and a title in the page's
-//! language. Reference syntax: `[[2.1.3]]`, `[[2.1.3|own text]]`, `[own text](id:2.1.3#anchor)`.
+//! language. Reference syntax: `[[2.1.3]]`, `[[2.1.3|own text]]`, `[own text](id:2.1.3#anchor)`,
+//! `<id:2.1.3>`.
 
 mod highlight;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -28,6 +29,8 @@ pub struct Heading {
     pub text: String,
     /// 1 to 6.
     pub level: u8,
+    /// Byte offset of the heading in the body.
+    pub offset: usize,
 }
 
 /// A cross-reference found in a body.
@@ -41,6 +44,17 @@ pub struct RefUse {
     pub offset: usize,
 }
 
+/// A construct of a body that cannot work as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the body.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: String,
+}
+
 /// What [`scan`] finds in a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
@@ -50,6 +64,8 @@ pub struct Scan {
     pub refs: Vec<RefUse>,
     /// What the search index needs of the body.
     pub search: crate::words::BodyWords,
+    /// Constructs that cannot work as written; the check stage reports them as errors.
+    pub problems: Vec<Problem>,
     /// The body's HTML, rendered once for every page that shows it.
     pub html: Compiled,
 }
@@ -83,13 +99,20 @@ pub trait Resolver {
 /// The id and anchor a link destination refers to, if it is a cross-reference.
 fn reference(link_type: LinkType, dest: &str) -> Option<(&str, Option<&str>)> {
     let target = match link_type {
-        LinkType::WikiLink { .. } => dest,
+        // In a table, `[[id\|text]]` escapes the bar; the escape stays on the id.
+        LinkType::WikiLink { .. } => dest.strip_suffix('\\').unwrap_or(dest),
         _ => dest.strip_prefix("id:")?,
     };
     Some(match target.split_once('#') {
         Some((id, anchor)) => (id.trim(), Some(anchor.trim())),
         None => (target.trim(), None),
     })
+}
+
+/// True for the references that show their target's number and name instead of text of
+/// their own: `[[2.1.3]]` and the autolink `<id:2.1.3>`.
+fn shows_label(link_type: LinkType) -> bool {
+    matches!(link_type, LinkType::WikiLink { has_pothole: false } | LinkType::Autolink)
 }
 
 /// An anchor from heading text: lower case, words joined by `-`, punctuation dropped.
@@ -160,6 +183,7 @@ pub fn scan(body: &str) -> Scan {
     Scan {
         headings: compiler.headings,
         refs: compiler.refs,
+        problems: compiler.problems,
         search: crate::words::body_words(&text, &labels),
         html: Compiled { html, holes: compiler.holes },
     }
@@ -178,6 +202,9 @@ struct Compiler<'a> {
     refs: Vec<RefUse>,
     anchors: Anchors,
     image_depth: usize,
+    problems: Vec<Problem>,
+    /// Inside a table: the byte offset of the cell being compiled and its text so far.
+    cell: Option<(usize, String)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -190,6 +217,8 @@ impl<'a> Compiler<'a> {
             refs: Vec::new(),
             anchors: Anchors::default(),
             image_depth: 0,
+            problems: Vec::new(),
+            cell: None,
         }
     }
 
@@ -235,10 +264,20 @@ impl<'a> Compiler<'a> {
             return i + 1;
         };
         let text = self.text_between(i + 1, end);
+        if let Some(explicit) = id.as_deref() {
+            if let Some(owner) = self.headings.iter().find(|h| h.anchor == explicit) {
+                self.problems.push(Problem {
+                    offset: self.events[i].1.start,
+                    message: format!("the heading id `{explicit}` is already the id of the heading \"{}\"", owner.text),
+                    help: "give this heading another id with `{#...}`, or remove the `{#...}` to let it be numbered"
+                        .to_owned(),
+                });
+            }
+        }
         let anchor = self.anchors.unique(id.as_deref(), &text);
         let level = level as u8;
         let heading = self.headings.len() as u32;
-        self.headings.push(Heading { anchor, text, level });
+        self.headings.push(Heading { anchor, text, level, offset: self.events[i].1.start });
         self.holes.push(Hole::HeadingStart { heading, attrs: heading_attrs(&classes, &attrs) });
         self.out.push(Event::InlineHtml(MARKER.into()));
         let mut j = i + 1;
@@ -266,9 +305,27 @@ impl<'a> Compiler<'a> {
     /// text becomes a label hole.
     fn one(&mut self, i: usize) -> usize {
         let event = self.take(i);
+        let at = self.events[i].1.start;
         match &event {
+            Event::Start(Tag::Image { link_type: LinkType::WikiLink { .. }, dest_url, .. }) => {
+                self.image_depth += 1;
+                self.problems.push(Problem {
+                    offset: at,
+                    message: format!("`![[{dest_url}]]` would show the page `{dest_url}` as a picture"),
+                    help: format!(
+                        "write `[[{dest_url}]]` for a link to it, or `![what it shows](picture.png)` for a picture"
+                    ),
+                });
+            }
             Event::Start(Tag::Image { .. }) => self.image_depth += 1,
             Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Start(Tag::TableCell) => self.cell = Some((at, String::new())),
+            Event::End(TagEnd::TableCell) => self.check_split_reference(),
+            Event::Text(text) => {
+                if let Some((_, cell)) = &mut self.cell {
+                    cell.push_str(text);
+                }
+            }
             _ => {}
         }
         let Event::Start(Tag::Link { link_type, dest_url, title, .. }) = &event else {
@@ -288,7 +345,7 @@ impl<'a> Compiler<'a> {
             self.out.push(event);
             return i + 1;
         }
-        let labelled = matches!(link_type, LinkType::WikiLink { has_pothole: false });
+        let labelled = shows_label(*link_type);
         let end = if labelled { self.end_of(i) } else { i + 1 };
         self.holes.push(Hole::Link {
             reference: self.refs.len() as u32 - 1,
@@ -300,6 +357,27 @@ impl<'a> Compiler<'a> {
             self.out.push(Event::InlineHtml(MARKER.into()));
         }
         end
+    }
+}
+
+impl Compiler<'_> {
+    /// A `[[id|text]]` in a table cell is cut by the table's `|` into `[[id` and `text]]`
+    /// (the text would land in the next cell, the reference would be lost): an error with
+    /// the escape that makes it work.
+    fn check_split_reference(&mut self) {
+        let Some((at, text)) = self.cell.take() else { return };
+        let Some(open) = text.rfind("[[") else { return };
+        if text[open..].contains("]]") {
+            return;
+        }
+        let id = text[open + 2..].trim();
+        self.problems.push(Problem {
+            offset: at,
+            message: format!(
+                "the table's `|` cuts the reference `[[{id}|...]]` in two, and its text would move to the next cell"
+            ),
+            help: format!("escape the bar inside a table: `[[{id}\\|your text]]`"),
+        });
     }
 }
 
@@ -438,7 +516,7 @@ fn reader_text(events: &[(Event<'_>, Range<usize>)]) -> (String, Vec<(usize, u32
         if let Event::Start(Tag::Link { link_type, dest_url, .. }) = event {
             if reference(*link_type, dest_url).is_some() {
                 references += 1;
-                if matches!(link_type, LinkType::WikiLink { has_pothole: false }) {
+                if shows_label(*link_type) {
                     labels.push((text.len(), references - 1));
                     in_label = true;
                     continue;
@@ -542,7 +620,13 @@ fn code_block(kind: &CodeBlockKind<'_>, code: &str) -> String {
     if let Some(html) = highlight::highlight(lang, code) {
         return html.to_string();
     }
-    format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code))
+    // The class Markdown tools and stylesheets expect, for every info string.
+    match lang {
+        "" => format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code)),
+        lang => {
+            format!("<pre class=\"code\"><code class=\"language-{}\">{}</code></pre>\n", escape(lang), escape(code))
+        }
+    }
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -608,10 +692,14 @@ mod tests {
     }
 
     #[test]
-    fn headings_get_ids_and_unknown_code_is_plain() {
-        let html = to_html("## How to comply\n\n```nosuchlang\n<x>\n```\n", &Fixed);
+    fn headings_get_ids_and_unknown_code_is_plain_with_its_language_class() {
+        let html = to_html("## How to comply\n\n```nosuchlang\n<x>\n```\n\n    indented\n", &Fixed);
         assert!(html.contains(r#"<h2 id="how-to-comply">How to comply</h2>"#), "{html}");
-        assert!(html.contains("<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>"), "{html}");
+        assert!(
+            html.contains("<pre class=\"code\"><code class=\"language-nosuchlang\">&lt;x&gt;\n</code></pre>"),
+            "{html}"
+        );
+        assert!(html.contains("<pre class=\"code\"><code>indented\n</code></pre>"), "{html}");
     }
 
     #[test]

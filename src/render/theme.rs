@@ -41,6 +41,20 @@ mod builtin {
     );
 }
 
+/// The ids templates write literally (`id="main"`, not `id="{{ item.anchor }}"`).
+fn fixed_ids(templates: &BTreeMap<String, (PathBuf, String)>) -> BTreeMap<String, String> {
+    let mut ids = BTreeMap::new();
+    for (name, (_, text)) in templates {
+        for piece in text.split(" id=\"").skip(1) {
+            let Some(id) = piece.split('"').next() else { continue };
+            if !id.is_empty() && !id.contains("{{") && !id.contains("{%") {
+                ids.entry(id.to_owned()).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    ids
+}
+
 /// Templates ready to render, and the files to copy under `assets/`.
 pub struct Theme {
     /// The compiled templates.
@@ -49,6 +63,9 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
     /// Where each template came from, for error messages.
     pub origins: HashMap<String, (PathBuf, String)>,
+    /// The element ids the templates write as they are (`id="main"`), with the template that
+    /// writes each: a heading of a page must not take one.
+    pub ids: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -79,7 +96,8 @@ impl Theme {
             return Err(template_error(&e, &origins).into());
         }
         tera.register_function("t", TranslateFn(locales));
-        Ok(Theme { tera, assets, origins })
+        let ids = fixed_ids(&templates);
+        Ok(Theme { tera, assets, origins, ids })
     }
 
     /// Renders a template into `out` (bytes, so no UTF-8 check of the result and no regrowing

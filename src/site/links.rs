@@ -241,6 +241,45 @@ pub(super) fn check_short_titles(site: &Site, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Constructs the scan found that cannot work as written (a reference cut by a table's `|`, a
+/// heading id used twice, `![[id]]`): errors at their place, with what to write instead.
+pub(super) fn check_constructs(site: &Site, diagnostics: &mut Diagnostics) {
+    for (s, source) in site.sources.iter().enumerate() {
+        for problem in &site.scans[s].problems {
+            diagnostics.push(source.error_in_body(problem.offset, problem.message.clone()).help(problem.help.clone()));
+        }
+    }
+}
+
+/// A heading whose id the theme also writes (`## Main` gets `main`, the theme's `<main>`):
+/// links to it would reach the theme's element, and the page would hold the id twice.
+pub(super) fn check_theme_ids(site: &Site, theme_ids: &std::collections::BTreeMap<String, String>) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    for (s, source) in site.sources.iter().enumerate() {
+        for heading in &site.scans[s].headings {
+            if let Some(template) = theme_ids.get(&heading.anchor) {
+                diagnostics.push(
+                    source
+                        .error_in_body(
+                            heading.offset,
+                            format!(
+                                "the heading's id `{}` is also an id of the theme (in `{template}`)",
+                                heading.anchor
+                            ),
+                        )
+                        .help(format!(
+                            "give the heading an id of its own: `{} {} {{#{}-section}}`",
+                            "#".repeat(heading.level.into()),
+                            heading.text,
+                            heading.anchor
+                        )),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
 pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
     let mut shown_in: Vec<Vec<&str>> = vec![Vec::new(); site.sources.len()];
     for page in &site.pages {

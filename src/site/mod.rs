@@ -206,6 +206,7 @@ impl Site {
         links::resolve_lists(&mut site, &mut diagnostics);
         links::check_references(&site, &mut diagnostics);
         links::check_short_titles(&site, &mut diagnostics);
+        links::check_constructs(&site, &mut diagnostics);
         site.compute_backlinks();
         if diagnostics.has_errors() {
             Err(diagnostics)
@@ -247,6 +248,11 @@ impl Site {
         let source = &self.sources[source];
         let title = source.front.title.as_deref().unwrap_or(&page.id);
         (title, fallback.then_some(source.lang.as_str()))
+    }
+
+    /// Errors for headings whose ids the theme writes too (see the theme's `ids`).
+    pub fn check_theme_ids(&self, theme_ids: &BTreeMap<String, String>) -> Diagnostics {
+        links::check_theme_ids(self, theme_ids)
     }
 
     /// The name of `page` where it is listed or referred to in `lang`: its short title, or

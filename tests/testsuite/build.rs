@@ -103,7 +103,10 @@ fn code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
     let about = &pages["en/about.html"];
     assert!(about.contains(r#"<pre class="code" data-lang="rust">"#), "{about}");
     assert!(about.contains("hl-"), "{about}");
-    assert!(about.contains("<pre class=\"code\"><code>&lt;kept as text&gt;"), "{about}");
+    assert!(
+        about.contains("<pre class=\"code\"><code class=\"language-unknown-language\">&lt;kept as text&gt;"),
+        "{about}"
+    );
     assert!(!about.contains("style=\""), "no inline styles");
 }
 
@@ -129,4 +132,26 @@ fn site_templates_override_theme_templates_by_name() {
     .unwrap();
     let pages = pages(&build_ok(site.path()).outputs);
     assert!(pages["en/glossary.html"].contains("<h1>Custom glossary</h1>"));
+}
+
+/// Every construct works or errors (issue 19): a code block keeps its language class, known
+/// to the highlighter or not; a reference in a table cell works with its bar escaped.
+#[test]
+fn code_blocks_keep_their_language_class_and_table_references_work_escaped() {
+    let site = temp_site("basic");
+    std::fs::write(
+        site.path().join("content/about.md"),
+        "---\nid: about\nkind: page\ntitle: About\n---\n```rust\nfn main() {}\n```\n\n```nosuchlang\nx\n```\n\n| item | page |\n|---|---|\n| design | [[1.1\\|the standard]] |\n\nSee <id:1.1>.\n",
+    )
+    .unwrap();
+    let pages = pages(&build_ok(site.path()).outputs);
+    let about = &pages["en/about.html"];
+    assert!(about.contains(r#"<code class="language-rust">"#), "{about}");
+    assert!(about.contains(r#"<code class="language-nosuchlang">x"#), "{about}");
+    assert!(about.contains(r#"<td><a href="1.1.html">the standard</a></td>"#), "{about}");
+    // The autolink `<id:1.1>` shows the number and name, as `[[1.1]]` does.
+    assert!(
+        about.contains(r#"See <a href="1.1.html"><bdi class="num">1.1</bdi> The FI designs suitable products</a>."#),
+        "{about}"
+    );
 }

@@ -152,3 +152,33 @@ fn messages_count_in_the_singular_and_plural() {
     let said = stderr(&guidesite(&["check"], &root));
     assert!(said.contains("Failed with 1 error;"), "{said}");
 }
+
+/// `check --format json` prints one JSON object per diagnostic on stdout, for CI annotations
+/// and editors; the summary stays on stderr.
+#[test]
+fn check_prints_diagnostics_as_json_lines() {
+    let site = temp_site("basic");
+    std::fs::write(
+        site.path().join("content/about.md"),
+        "---\nid: about\nkind: page\ntitle: About\n---\nSee [[9.9]].\n",
+    )
+    .unwrap();
+    let out = guidesite(&["check", "--format", "json"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect();
+    let error = lines.iter().find(|d| d["severity"] == "error").expect("the error is there");
+    assert_eq!(error["path"], "content/about.md");
+    assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(6), Some(5)));
+    assert!(error["message"].as_str().unwrap().contains("unknown id `9.9`"));
+    assert!(lines.iter().any(|d| d["severity"] == "warning"), "warnings too");
+    assert!(stderr(&out).contains("Failed with 1 error"), "{}", stderr(&out));
+    let ok = guidesite(&["check", "--format", "json"], &repo_root());
+    assert!(ok.status.success());
+    assert!(ok.stdout.is_empty(), "no diagnostics, no lines");
+    let built = guidesite(&["build", "--format", "json", "-o", "out"], site.path());
+    assert_eq!(built.status.code(), Some(1), "build takes the same option");
+    assert!(String::from_utf8_lossy(&built.stdout).lines().any(|l| l.contains("unknown id")));
+}
