@@ -210,34 +210,44 @@ fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
 /// versions of the target.
 /// Every principle, standard and indicator should have a short title (the name it is listed
 /// and referred to by); a missing one is a warning, so a site without them still builds. A
-/// translation is warned about only when its source has one.
+/// translation is warned about only when its source has one. More than a few missing come as
+/// one warning at the first of them, which counts the rest, so a site that has none at all
+/// hears it once and not ten thousand times.
 pub(super) fn check_short_titles(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut missing: Vec<(usize, String)> = Vec::new();
+    let mut untranslated: Vec<(usize, String, String)> = Vec::new();
     for page in site.pages.iter().filter(|p| p.kind.is_framework()) {
-        let source = &site.sources[site.default_version(page)];
-        if source.front.short_title.is_none() {
-            diagnostics.push(
-                source
-                    .warning_at_key("title", format!("{} `{}` has no short title", page.kind.as_str(), page.id))
-                    .help("add `short_title:` with a few words that name it (\"Debt-service ceiling\"): sidebars, breadcrumbs and references show it"),
-            );
+        let s = site.default_version(page);
+        let Some(short) = site.sources[s].front.short_title.as_deref() else {
+            missing.push((s, format!("{} `{}` has no short title", page.kind.as_str(), page.id)));
             continue;
-        }
-        for (lang, &s) in &page.versions {
-            let translation = &site.sources[s];
-            if *lang != site.config.default_language && translation.front.short_title.is_none() {
-                diagnostics.push(
-                    translation
-                        .warning_at_key(
-                            "title",
-                            format!("the `{lang}` translation of `{}` has no short title", page.id),
-                        )
-                        .help(format!(
-                            "translate `short_title: {}`",
-                            source.front.short_title.as_deref().unwrap_or_default()
-                        )),
-                );
+        };
+        for (lang, &t) in &page.versions {
+            if *lang != site.config.default_language && site.sources[t].front.short_title.is_none() {
+                untranslated.push((
+                    t,
+                    format!("the `{lang}` translation of `{}` has no short title", page.id),
+                    short.to_owned(),
+                ));
             }
         }
+    }
+    const ONE_BY_ONE: usize = 5;
+    let add_help = "add `short_title:` with a few words that name it (\"Debt-service ceiling\"): sidebars, breadcrumbs and references show it";
+    let counted = |n: usize| if n > ONE_BY_ONE { format!(" (and {} more like it)", n - 1) } else { String::new() };
+    let shown = if missing.len() > ONE_BY_ONE { 1 } else { missing.len() };
+    for (s, message) in &missing[..shown] {
+        diagnostics.push(
+            site.sources[*s].warning_at_key("title", format!("{message}{}", counted(missing.len()))).help(add_help),
+        );
+    }
+    let shown = if untranslated.len() > ONE_BY_ONE { 1 } else { untranslated.len() };
+    for (t, message, short) in &untranslated[..shown] {
+        diagnostics.push(
+            site.sources[*t]
+                .warning_at_key("title", format!("{message}{}", counted(untranslated.len())))
+                .help(format!("translate `short_title: {short}`")),
+        );
     }
 }
 

@@ -130,3 +130,20 @@ fn the_printed_guide_has_a_title_page_contents_every_item_and_the_glossary() {
     // Items shown in English on the French guide say so.
     assert!(print.contains(r#"<p class="print-untranslated" role="note">"#));
 }
+
+#[test]
+fn many_missing_short_titles_are_one_warning_that_counts_them() {
+    let site = temp_site("basic");
+    for n in 3..=6 {
+        fs::write(
+            site.path().join(format!("content/framework/1/1.1.{n}.md")),
+            format!("---\nid: \"1.1.{n}\"\ntitle: Indicator {n}.\n---\nText.\n"),
+        )
+        .unwrap();
+    }
+    let built = build_ok(site.path());
+    let short: Vec<String> =
+        built.warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("no short title")).collect();
+    assert_eq!(short.len(), 1, "{short:?}");
+    assert!(short[0].contains("(and 8 more like it)"), "{short:?}");
+}
