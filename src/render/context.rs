@@ -206,21 +206,17 @@ pub struct LandingContext<'a> {
     pub languages: Vec<LandingLang<'a>>,
 }
 
-/// One language on the landing page, named in itself.
+/// One language on the landing page: its switcher entry, and the site's name and "Continue
+/// in" (`landing-continue`) in that language, for the suggestion the page's script makes from
+/// the browser's languages.
 #[derive(Debug, Serialize)]
 pub struct LandingLang<'a> {
-    /// Language code.
-    pub code: &'a str,
-    /// Its name in itself.
-    pub name: &'a str,
-    /// `ltr` or `rtl`.
-    pub dir: &'a str,
-    /// Its home page.
-    pub url: String,
+    /// Code, name, direction and home page.
+    #[serde(flatten)]
+    pub language: LangLink<'a>,
     /// The site's name in that language.
     pub site_title: &'a str,
-    /// "Continue in" in that language (`landing-continue`), for the suggestion the page's
-    /// script makes from the browser's languages.
+    /// "Continue in" in that language.
     pub continue_label: &'a str,
 }
 

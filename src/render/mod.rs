@@ -247,10 +247,14 @@ impl<'a> Renderer<'a> {
             .map(|lang| {
                 let locale = self.locales.get(lang);
                 LandingLang {
-                    code: lang,
-                    name: &locale.name,
-                    dir: locale.dir,
-                    url: format!("{lang}/index.html"),
+                    language: LangLink {
+                        code: lang,
+                        name: &locale.name,
+                        dir: locale.dir,
+                        url: format!("{lang}/index.html"),
+                        current: false,
+                        translated: true,
+                    },
                     site_title: site_title(self.site, locale),
                     continue_label: locale.strings.get("landing_continue").map_or("", String::as_str),
                 }
