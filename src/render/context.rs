@@ -93,6 +93,9 @@ pub struct Link {
     pub applies_to: Vec<&'static str>,
     /// Nested items (standards of a principle, indicators of a standard).
     pub children: Vec<Link>,
+    /// Set in the sidebar when `children` holds only a part of them: how many there are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub all_children: Option<usize>,
 }
 
 /// The page being rendered.

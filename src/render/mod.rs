@@ -539,22 +539,24 @@ impl<'a> Renderer<'a> {
     }
 
     /// `partials/sidebar.html` for the page at `path`: the principles, the current page's
-    /// principle open on its standards and its standard open on its indicators. Rendered once
-    /// for all the pages that show the same tree (same language, folder and open branch), then
-    /// the current page's link in it gets `aria-current="page"` (each page is in the tree at
-    /// most once, so its `href` finds it).
+    /// principle open on its standards and its standard open on its indicators (a long list
+    /// shows the part of [`TREE_PART`] items that holds the way to the current page, and how
+    /// many there are). Rendered once for all the pages that show the same tree (same
+    /// language, folder, open branch and parts), then the current page's link in it gets
+    /// `aria-current="page"` (each page is in the tree at most once before any "all N" link to
+    /// its parent, so its `href` finds it).
     fn sidebar(&self, path: &str, lang: &str, current: Option<&str>) -> Result<String, Diagnostic> {
         let site = self.site;
         let current = current.and_then(|id| site.by_id.get(id).copied());
-        let open = self.open_branch(current);
+        let branch = self.open_branch(current);
         let folder = path.rfind('/').map_or("", |i| &path[..i]);
-        let key = SidebarKey { lang: lang.to_owned(), folder: folder.to_owned(), open };
+        let key = SidebarKey { lang: lang.to_owned(), folder: folder.to_owned(), branch };
         let cached = self.sidebars.read().ok().and_then(|cache| cache.get(&key).cloned());
         let html = match cached {
             Some(html) => html,
             None => {
                 let principles: Vec<Link> =
-                    site.pages_of(Kind::Principle).map(|(p, _)| self.tree_link(p, &open, path, lang)).collect();
+                    site.pages_of(Kind::Principle).map(|(p, _)| self.tree_link(p, &branch, path, lang)).collect();
                 let locale = self.locales.get(lang);
                 let context = SidebarContext { lang, dir: locale.dir, ui: &locale.strings, principles: &principles };
                 let html = self.html("partials/sidebar.html", &context)?;
@@ -573,28 +575,47 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The principle and standard the sidebar opens for a page: its own and its ancestors.
-    fn open_branch(&self, current: Option<PageIdx>) -> [Option<PageIdx>; 2] {
-        let mut open = [None, None];
+    /// The principle and standard the sidebar opens for a page (its own and its ancestors),
+    /// and which part of each one's children it shows: the part that holds the next step
+    /// towards the page.
+    fn open_branch(&self, current: Option<PageIdx>) -> Branch {
+        let mut branch = Branch::default();
         let mut at = current;
+        let mut below = None;
         while let Some(p) = at {
-            match self.site.pages[p].kind {
-                Kind::Principle => open[0] = Some(p),
-                Kind::Standard => open[1] = Some(p),
-                _ => {}
+            let page = &self.site.pages[p];
+            let level = match page.kind {
+                Kind::Principle => Some(0),
+                Kind::Standard => Some(1),
+                _ => None,
+            };
+            if let Some(level) = level {
+                branch.open[level] = Some(p);
+                let position = below.and_then(|b| page.children.iter().position(|&c| c == b)).unwrap_or(0);
+                branch.part[level] = position / TREE_PART;
             }
-            at = self.site.pages[p].parent;
+            below = Some(p);
+            at = page.parent;
         }
-        open
+        branch
     }
 
-    /// A link of the sidebar tree, with its children when it is on the open branch.
-    fn tree_link(&self, target: PageIdx, open: &[Option<PageIdx>; 2], from: &str, lang: &str) -> Link {
+    /// A link of the sidebar tree, with its children (or the part of them the branch shows)
+    /// when it is on the open branch.
+    fn tree_link(&self, target: PageIdx, branch: &Branch, from: &str, lang: &str) -> Link {
         let mut link = self.link(target, from, lang);
-        if open.contains(&Some(target)) {
-            link.children =
-                self.site.pages[target].children.iter().map(|&c| self.tree_link(c, open, from, lang)).collect();
-        }
+        let Some(level) = branch.open.iter().position(|&o| o == Some(target)) else {
+            return link;
+        };
+        let children = &self.site.pages[target].children;
+        let shown = if children.len() > TREE_PART {
+            link.all_children = Some(children.len());
+            let start = branch.part[level] * TREE_PART;
+            &children[start.min(children.len())..(start + TREE_PART).min(children.len())]
+        } else {
+            &children[..]
+        };
+        link.children = shown.iter().map(|&c| self.tree_link(c, branch, from, lang)).collect();
         link
     }
 
@@ -616,6 +637,7 @@ impl<'a> Renderer<'a> {
             url: urls::relative(from, &urls::page_path(page, lang)),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             children: Vec::new(),
+            all_children: None,
         }
     }
 
@@ -662,13 +684,25 @@ fn tera_context(context: &impl serde::Serialize, template: &str) -> Result<tera:
         .map_err(|e| Diagnostic::error(template, format!("cannot build the template context: {e}")))
 }
 
-/// What decides a sidebar's HTML: language, folder (relative URLs) and the open principle
-/// and standard.
+/// How many children an open item of the sidebar shows at most: a standard of 40 indicators
+/// shows the 12 around the current one and how many there are, so every page does not carry
+/// the whole list.
+const TREE_PART: usize = 12;
+
+/// What decides a sidebar's HTML: language, folder (relative URLs) and the open branch.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct SidebarKey {
     lang: String,
     folder: String,
+    branch: Branch,
+}
+
+/// The open principle and standard of a sidebar, and which part of each one's children
+/// (counted in [`TREE_PART`]s) it shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+struct Branch {
     open: [Option<PageIdx>; 2],
+    part: [usize; 2],
 }
 
 /// Template contexts of content pages, one per language and rendering thread: the UI strings

@@ -147,3 +147,24 @@ fn many_missing_short_titles_are_one_warning_that_counts_them() {
     assert_eq!(short.len(), 1, "{short:?}");
     assert!(short[0].contains("(and 8 more like it)"), "{short:?}");
 }
+
+#[test]
+fn a_long_list_in_the_sidebar_shows_the_part_around_the_page_and_how_many_there_are() {
+    let site = temp_site("basic");
+    for n in 11..=30 {
+        fs::write(
+            site.path().join(format!("content/framework/1/1.1.{n}.md")),
+            format!("---\nid: \"1.1.{n}\"\ntitle: Indicator {n}.\nshort_title: Item {n}\n---\nText.\n"),
+        )
+        .unwrap();
+    }
+    let pages = pages(&build_ok(site.path()).outputs);
+    let html = &pages["en/1.1.25.html"];
+    let start = html.find(r#"<nav class="sidebar""#).unwrap();
+    let sidebar = &html[start..start + html[start..].find("</nav>").unwrap()];
+    // 23 indicators: 1.1.1, 1.1.2, 1.1.10 .. 1.1.30; the page is the 17th, in the second part.
+    assert!(sidebar.contains(r#"<a href="1.1.25.html" aria-current="page">"#), "{sidebar}");
+    assert!(!sidebar.contains(r#"href="1.1.1.html""#), "the first part is left out: {sidebar}");
+    assert!(sidebar.contains(r#"<li class="tree-all"><a href="1.1.html">23 indicators</a></li>"#), "{sidebar}");
+    assert!(sidebar.matches("<li><a href=\"1.1.").count() <= 12, "{sidebar}");
+}
