@@ -2,14 +2,15 @@
 // content, before any engine ran), asks guidesite's search in Chromium from file:// (the
 // page's own search box, as a reader types) and Pagefind over HTTP (indexing a copy of the same
 // built pages), and reports per language: recall@10, best page in the top three, mean
-// reciprocal rank of the first relevant page, and queries with no result.
+// reciprocal rank of the first relevant page, and queries with no result. Pagefind indexes
+// each page's <main> (data-pagefind-body, its recommended setup), as guidesite does.
 //
 //   cargo run --release -- build          # the site to measure, in public/
 //   cd benches/search && npm ci && node relevance.mjs [--engine guidesite|pagefind|both] [--show]
 //
 // SITE_DIR chooses another built site. --show prints every query's top five.
 import { chromium } from 'playwright-core';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -105,9 +106,22 @@ async function pagefind(browser, lang, queries, base) {
   return out;
 }
 
+function markMainContent(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) markMainContent(path);
+    else if (entry.name.endsWith('.html')) {
+      const html = readFileSync(path, 'utf8');
+      if (html.includes('<main')) writeFileSync(path, html.replace('<main', '<main data-pagefind-body'));
+    }
+  }
+}
+
 function servePagefindCopy() {
   const copy = mkdtempSync(join(tmpdir(), 'guidesite-pagefind-'));
   cpSync(siteDir, copy, { recursive: true });
+  // Pagefind's recommended setup: index each page's main content, not its navigation.
+  markMainContent(copy);
   execFileSync(join(here, 'node_modules/.bin/pagefind'), ['--site', copy], { stdio: 'ignore' });
   const server = createServer((req, res) => {
     let path = join(copy, decodeURIComponent(new URL(req.url, 'http://x/').pathname));

@@ -116,14 +116,17 @@ fn doc<'s>(site: &'s Site, page: &'s Page, lang: &str, prefix: &str, stems: u32)
     let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
     let path = urls::page_path(page, lang);
     let url = path.strip_prefix(prefix).map(str::to_owned).unwrap_or(path);
-    let snippet = snippet(site, &site.scans[b], lang);
+    let snippet = snippet(site, &site.scans[b], lang, &site.sources[b].lang);
     let snippet_lang = if body_fallback { site.sources[b].lang.as_str() } else { "" };
     (number, name, url, snippet, name_lang.unwrap_or_default(), snippet_lang, stems)
 }
 
 /// The start of the body as the reader sees it: each `[[id]]` shows its target's number and
-/// title.
-fn snippet(site: &Site, scan: &Scan, lang: &str) -> String {
+/// title. In a body shown in another language than the page's (a fallback), each such title
+/// is in the page's language: it is wrapped in Unicode isolates (FSI ... PDI), so its
+/// direction and punctuation stay its own inside the snippet.
+fn snippet(site: &Site, scan: &Scan, lang: &str, body_lang: &str) -> String {
+    let isolate = lang != body_lang;
     let text = &scan.search.snippet;
     let mut out = String::with_capacity(text.len() + 64);
     let mut from = 0;
@@ -135,7 +138,13 @@ fn snippet(site: &Site, scan: &Scan, lang: &str) -> String {
         out.push_str(&text[from..at]);
         from = at;
         if let Some(target) = scan.refs.get(r as usize).and_then(|r| site.page(&r.target)) {
+            if isolate {
+                out.push('\u{2068}');
+            }
             out.push_str(&label_text(site, target, lang));
+            if isolate {
+                out.push('\u{2069}');
+            }
         }
     }
     out.push_str(&text[from..]);

@@ -58,6 +58,14 @@ fn search_index_is_a_classic_script_per_language_with_stems_and_their_words() {
     assert!(stem_of("researches").is_some());
     let fallback = docs.iter().find(|d| d[0] == "1.1.1").unwrap();
     assert_eq!((fallback[4].as_str(), fallback[5].as_str()), (Some("en"), Some("en")), "{fallback}");
+    // Its English snippet names the glossary term it refers to in French, isolated.
+    let term = site.path().join("content/glossary/repayment-capacity.fr.md");
+    std::fs::write(term, "---\ntitle: Capacité de remboursement\n---\nCe que le client peut rembourser.\n").unwrap();
+    let rebuilt = crate::support::pages(&build_ok(site.path()).outputs);
+    let fr = search_index(&rebuilt, "fr");
+    let doc = fr["docs"].as_array().unwrap().iter().find(|d| d[0] == "1.1.1").unwrap().clone();
+    let snippet = doc[3].as_str().unwrap();
+    assert!(snippet.contains("\u{2068}Capacité de remboursement\u{2069}"), "{snippet}");
 }
 
 #[test]
