@@ -161,7 +161,8 @@
     return m ? m[2] : null;
   }
 
-  /* Every page that matches, best first: [[doc, score], ...], and the corrected query words. */
+  /* Every page that matches, best first: [[doc, score], ...], the corrected query words, and
+     every stem the query matched (for marking snippets). */
   function search(ix, query) {
     var folded = fold(query).trim();
     var scores = new Map(), numbered = new Map();
@@ -173,7 +174,7 @@
         if (d[0] === number) numbered.set(i, 1000);
         else if (d[0].startsWith(number + '.')) numbered.set(i, 500 - d[0].split('.').length);
       });
-      if (onlyNumber && numbered.size) return { results: sorted(numbered), corrections: [] };
+      if (onlyNumber && numbered.size) return { results: sorted(numbered), corrections: [], stems: new Set() };
     }
     var terms = words(number === null ? folded : folded.replace(/\u066B/g, '.').replace(number, ' '));
     var corrections = [];
@@ -221,7 +222,9 @@
       scores.set(doc, score + (numbered.get(doc) || 0));
     });
     numbered.forEach(function (s, doc) { if (!scores.has(doc)) scores.set(doc, s); });
-    return { results: sorted(scores), corrections: corrections };
+    var stems = new Set();
+    expanded.forEach(function (e) { e.stems.forEach(function (w, stem) { stems.add(stem); }); });
+    return { results: sorted(scores), corrections: corrections, stems: stems };
   }
 
   /* A page whose name holds every needed query word: the fewer other words its name has,
@@ -241,12 +244,8 @@
     return Array.from(scores.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
-  /* The stems a text's words have, for marking matches. */
-  function matcher(ix, query) {
-    var stems = new Set();
-    words(fold(query)).forEach(function (t, i, all) {
-      expand(ix, t, i === all.length - 1).stems.forEach(function (w, stem) { stems.add(stem); });
-    });
+  /* Whether a word of a snippet has one of the stems the query matched. */
+  function matcher(ix, stems) {
     return function (word) {
       var stem = stemOfWord(ix, fold(word));
       return stem >= 0 && stems.has(stem);
@@ -332,7 +331,7 @@
   }
 
   function showMore() {
-    var isMatch = matcher(index, input.value);
+    var isMatch = matcher(index, current.stems);
     var end = Math.min(current.results.length, shown + PAGE_SIZE);
     for (var i = shown; i < end; i++) list.appendChild(item(current.results[i][0], isMatch));
     shown = end;
@@ -371,6 +370,8 @@
   });
   input.addEventListener('input', run);
   input.addEventListener('focus', load);
+  /* A pointer on its way to the box starts the loading a moment earlier. */
+  form.addEventListener('pointerenter', load);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var first = links()[0];
