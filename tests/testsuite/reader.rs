@@ -15,6 +15,15 @@ fn add_short_title(root: &Path, file: &str, short: &str) {
     fs::write(&path, format!("{}short_title: {short}\n{}", &text[..end], &text[end..])).unwrap();
 }
 
+/// Indicators `1.1.<n>` for each `n`, with a short title `"<short> <n>"` when given.
+fn add_indicators(root: &Path, numbers: std::ops::RangeInclusive<u32>, short: Option<&str>) {
+    for n in numbers {
+        let short_title = short.map(|s| format!("short_title: {s} {n}\n")).unwrap_or_default();
+        let page = format!("---\nid: \"1.1.{n}\"\ntitle: Indicator {n}.\n{short_title}---\nText.\n");
+        fs::write(root.join(format!("content/framework/1/1.1.{n}.md")), page).unwrap();
+    }
+}
+
 #[test]
 fn a_missing_short_title_is_a_warning_and_the_title_stands_in() {
     let site = temp_site("basic");
@@ -134,13 +143,7 @@ fn the_printed_guide_has_a_title_page_contents_every_item_and_the_glossary() {
 #[test]
 fn many_missing_short_titles_are_one_warning_that_counts_them() {
     let site = temp_site("basic");
-    for n in 3..=6 {
-        fs::write(
-            site.path().join(format!("content/framework/1/1.1.{n}.md")),
-            format!("---\nid: \"1.1.{n}\"\ntitle: Indicator {n}.\n---\nText.\n"),
-        )
-        .unwrap();
-    }
+    add_indicators(site.path(), 3..=6, None);
     let built = build_ok(site.path());
     let short: Vec<String> =
         built.warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("no short title")).collect();
@@ -151,13 +154,7 @@ fn many_missing_short_titles_are_one_warning_that_counts_them() {
 #[test]
 fn a_long_list_in_the_sidebar_shows_the_part_around_the_page_and_how_many_there_are() {
     let site = temp_site("basic");
-    for n in 11..=30 {
-        fs::write(
-            site.path().join(format!("content/framework/1/1.1.{n}.md")),
-            format!("---\nid: \"1.1.{n}\"\ntitle: Indicator {n}.\nshort_title: Item {n}\n---\nText.\n"),
-        )
-        .unwrap();
-    }
+    add_indicators(site.path(), 11..=30, Some("Item"));
     let pages = pages(&build_ok(site.path()).outputs);
     let html = &pages["en/1.1.25.html"];
     let start = html.find(r#"<nav class="sidebar""#).unwrap();
