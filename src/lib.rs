@@ -30,6 +30,7 @@ pub mod init;
 pub mod linkcheck;
 pub mod locales;
 pub mod markdown;
+pub mod observe;
 pub mod output;
 pub mod pack;
 pub mod project;
@@ -41,6 +42,7 @@ pub mod words;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use observe::{Observer, Unobserved};
 pub use output::Output;
 pub use project::{Config, Project};
 
@@ -51,7 +53,7 @@ use render::Renderer;
 use site::Site;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// A successful build: the site graph, every output file, and the warnings.
 #[derive(Debug)]
@@ -62,8 +64,6 @@ pub struct Build {
     pub outputs: Vec<Output>,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
-    /// Wall time of each stage, then CPU time of each kind of rendering (for `--timings`).
-    pub timings: Vec<(String, Duration)>,
 }
 
 /// Everything a build renders from: the checked site graph, its UI strings and theme.
@@ -105,9 +105,8 @@ pub fn load(project: &Project, texts: site::Texts) -> Result<Loaded, Vec<Diagnos
 /// Runs the pipeline up to rendering: every output file in memory.
 pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
     let files = output::Collector::default();
-    let (site, warnings, timings) = render_with(project, &files)?;
-    let outputs = files.into_sorted();
-    Ok(Build { site, outputs, warnings, timings })
+    let (site, warnings) = render_with(project, &files, &Unobserved)?;
+    Ok(Build { site, outputs: files.into_sorted(), warnings })
 }
 
 /// A build written to disk.
@@ -119,26 +118,29 @@ pub struct Written {
     pub files: usize,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
-    /// As in [`Build::timings`], plus the swap.
-    pub timings: Vec<(String, Duration)>,
 }
 
 /// Runs the whole pipeline into `dest`: each file is written into a staging folder as soon as
 /// it is rendered (in parallel), and the folder replaces `dest` only when the build succeeded;
 /// on failure `dest` is left as it was. `dest` must be missing, empty or an earlier output
 /// (any folder but the site's own with `force`): see [`output::guard`].
-pub fn build_to(project: &Project, dest: &std::path::Path, force: bool) -> Result<Written, Vec<Diagnostic>> {
+pub fn build_to(
+    project: &Project,
+    dest: &std::path::Path,
+    force: bool,
+    observer: &dyn Observer,
+) -> Result<Written, Vec<Diagnostic>> {
     output::check_destination(dest, &project.root, force)
         .map_err(|refusal| vec![Diagnostic::error(dest, refusal.message(dest)).help(refusal.help())])?;
     // Claimed before rendering: a second build into the same folder stops at once.
     let staging = output::Staging::create(dest).map_err(|e| vec![cannot_write(dest, e)])?;
     let sink = ToDisk { dest, staging: &staging, files: AtomicUsize::new(0) };
-    let (site, warnings, mut timings) = render_with(project, &sink)?;
+    let (site, warnings) = render_with(project, &sink, observer)?;
     let files = sink.files.into_inner();
     let swapping = Instant::now();
     staging.commit().map_err(|e| vec![cannot_write(dest, e)])?;
-    timings.push(("swap into place (wall)".to_owned(), swapping.elapsed()));
-    Ok(Written { site, files, warnings, timings })
+    observer.took("swap into place (wall)", swapping.elapsed());
+    Ok(Written { site, files, warnings })
 }
 
 /// The message for a failed write of the output: another build at work, or the disk.
@@ -176,24 +178,23 @@ impl output::Sink for ToDisk<'_> {
     }
 }
 
-type Rendered = (Site, Vec<Diagnostic>, Vec<(String, Duration)>);
-
 /// Loads, checks and renders the site, handing every file to `sink`.
-fn render_with(project: &Project, sink: &dyn output::Sink) -> Result<Rendered, Vec<Diagnostic>> {
+fn render_with(
+    project: &Project,
+    sink: &dyn output::Sink,
+    observer: &dyn Observer,
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let started = Instant::now();
     let Loaded { site, locales, theme, mut warnings } = load(project, site::Texts::Release)?;
-    let loaded = started.elapsed();
+    observer.took("load and check (wall)", started.elapsed());
+    let rendering = Instant::now();
     let renderer = Renderer::new(&site, &theme, &locales);
-    let spent = renderer.render_each(sink).map_err(|d| {
-        warnings.extend(d.into_sorted());
-        warnings.clone()
-    })?;
-    let mut timings = vec![
-        ("load and check (wall)".to_owned(), loaded),
-        ("render and write (wall)".to_owned(), started.elapsed() - loaded),
-    ];
-    timings.extend(spent.into_iter().map(|(kind, took)| (format!("  {kind} (cpu)"), took)));
-    Ok((site, warnings, timings))
+    if let Err(errors) = renderer.render_each(sink, observer) {
+        warnings.extend(errors.into_sorted());
+        return Err(warnings);
+    }
+    observer.took("render and write (wall)", rendering.elapsed());
+    Ok((site, warnings))
 }
 
 /// Keeps a stage's warnings; turns its errors into the build's failure.

@@ -50,7 +50,7 @@ impl Locale {
 }
 
 /// The UI of every published language.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Locales {
     by_lang: HashMap<String, Locale>,
 }

@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use guidesite::diagnostic::counted;
 use guidesite::site::Texts;
-use guidesite::{Diagnostic, Project};
+use guidesite::{Diagnostic, Observer, Project, Unobserved};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -155,16 +155,12 @@ fn main() -> ExitCode {
 fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool, format: Format) -> ExitCode {
     let started = Instant::now();
     let project = Project::new(&root);
-    let built = match guidesite::build_to(&project, &dest, force) {
+    let observer: &dyn Observer = if show_timings { &PrintedTimings } else { &Unobserved };
+    let built = match guidesite::build_to(&project, &dest, force, observer) {
         Ok(built) => built,
         Err(diagnostics) => return report_failure_as(&diagnostics, format),
     };
     print_diagnostics_as(&built.warnings, format);
-    if show_timings {
-        for (stage, took) in &built.timings {
-            eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
-        }
-    }
     eprintln!(
         "Built {} in {} ({}) into {} in {:.2} s",
         counted(built.site.pages.len(), "page", "pages"),
@@ -174,6 +170,15 @@ fn build(root: PathBuf, dest: PathBuf, force: bool, show_timings: bool, format: 
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// `build --timings`: each stage's time on standard error as it ends.
+struct PrintedTimings;
+
+impl Observer for PrintedTimings {
+    fn took(&self, stage: &str, took: std::time::Duration) {
+        eprintln!("{:>8.1} ms  {stage}", took.as_secs_f64() * 1000.0);
+    }
 }
 
 fn check(root: PathBuf, format: Format) -> ExitCode {

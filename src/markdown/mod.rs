@@ -176,16 +176,14 @@ pub fn scan(body: &str) -> Scan {
     let (text, labels) = reader_text(&events);
     let mut compiler = Compiler::new(events);
     compiler.run();
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, compiler.out.into_iter());
-    // Kept for the whole build, for every page: no spare capacity.
-    html.shrink_to_fit();
+    let mut marked = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut marked, compiler.out.into_iter());
     Scan {
         headings: compiler.headings,
         refs: compiler.refs,
         problems: compiler.problems,
         search: crate::words::body_words(&text, &labels),
-        html: Compiled { html, holes: compiler.holes },
+        html: Compiled::from_marked(&marked, compiler.holes),
     }
 }
 
@@ -419,12 +417,28 @@ enum Hole {
 /// levels and ids, and the URL and label of each cross-reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Compiled {
-    /// The HTML, with a NUL where each hole is.
+    /// The HTML around the holes.
     html: String,
-    holes: Vec<Hole>,
+    /// Each hole with the byte offset in `html` where it goes, in order.
+    holes: Vec<(u32, Hole)>,
 }
 
 impl Compiled {
+    /// Takes HTML with a [`MARKER`] where each hole goes (the compiler's output; NUL never
+    /// reaches it otherwise) and keeps the offsets instead of the markers.
+    fn from_marked(marked: &str, holes: Vec<Hole>) -> Compiled {
+        let mut html = String::with_capacity(marked.len());
+        let mut at = Vec::with_capacity(holes.len());
+        debug_assert_eq!(marked.matches(MARKER).count(), holes.len(), "one marker per hole");
+        let mut pieces = marked.split(MARKER);
+        html.push_str(pieces.next().unwrap_or_default());
+        for (hole, piece) in holes.into_iter().zip(pieces) {
+            at.push((html.len() as u32, hole));
+            html.push_str(piece);
+        }
+        Compiled { html, holes: at }
+    }
+
     /// The size of the HTML without its holes filled: about the size of the result.
     pub fn len(&self) -> usize {
         self.html.len()
@@ -441,18 +455,27 @@ impl Scan {
     /// `embedding`.
     pub fn render(&self, resolver: &dyn Resolver, embedding: &Embedding) -> String {
         let mut out = String::with_capacity(self.html.len() + self.html.holes.len() * 48);
-        self.render_into(&mut out, resolver, embedding);
+        self.render_into(&mut out, &self.resolve(resolver), embedding);
         out
     }
 
-    /// [`Scan::render`], appending to `out`.
-    pub fn render_into(&self, out: &mut String, resolver: &dyn Resolver, embedding: &Embedding) {
+    /// The target of each reference, in order, as `resolver` finds it.
+    pub fn resolve(&self, resolver: &dyn Resolver) -> Vec<Option<Resolved>> {
+        self.refs.iter().map(|r| resolver.resolve(&r.target, r.anchor.as_deref())).collect()
+    }
+
+    /// Appends the body's HTML to `out`, with `resolved` (from [`Scan::resolve`]) for its
+    /// references.
+    pub fn render_into(&self, out: &mut String, resolved: &[Option<Resolved>], embedding: &Embedding) {
         let start = out.len();
-        let mut pieces = self.html.html.split('\0');
-        out.push_str(pieces.next().unwrap_or_default());
-        let mut last: Option<(Option<Resolved>, &RefUse)> = None;
+        let html = &self.html.html;
+        let mut from = 0;
+        let mut last: Option<u32> = None;
         let level = |h: &u32| self.headings.get(*h as usize).map_or(6, |h| (h.level + embedding.heading_shift).min(6));
-        for (hole, piece) in self.html.holes.iter().zip(pieces) {
+        for (at, hole) in &self.html.holes {
+            let at = *at as usize;
+            out.push_str(&html[from..at]);
+            from = at;
             match hole {
                 Hole::HeadingStart { heading, attrs } => {
                     if out.len() > start && !out.ends_with('\n') {
@@ -469,36 +492,39 @@ impl Scan {
                 }
                 Hole::HeadingEnd { heading } => {
                     out.push_str(&format!("</h{}>", level(heading)));
-                    if !piece.starts_with('\n') {
+                    if !html[at..].starts_with('\n') {
                         out.push('\n');
                     }
                 }
                 Hole::Link { reference, title } => {
-                    let Some(r) = self.refs.get(*reference as usize) else { continue };
-                    let resolved = resolver.resolve(&r.target, r.anchor.as_deref());
+                    let target = resolved.get(*reference as usize).and_then(Option::as_ref);
                     out.push_str("<a href=\"");
-                    let _ = pulldown_cmark_escape::escape_href(&mut *out, resolved.as_ref().map_or("#", |r| &r.url));
+                    let _ = pulldown_cmark_escape::escape_href(&mut *out, target.map_or("#", |r| &r.url));
                     if let Some(title) = title {
                         out.push_str("\" title=\"");
                         let _ = pulldown_cmark_escape::escape_html(&mut *out, title);
                     }
                     out.push_str("\">");
-                    last = Some((resolved, r));
+                    last = Some(*reference);
                 }
-                Hole::Label => match &last {
-                    Some((Some(resolved), _)) => out.push_str(&reference_label(resolved)),
-                    // A target that does not exist shows the reference as written.
-                    Some((None, r)) => {
-                        let _ = pulldown_cmark_escape::escape_html(&mut *out, &r.target);
-                        if let Some(anchor) = &r.anchor {
-                            out.push('#');
-                            let _ = pulldown_cmark_escape::escape_html(&mut *out, anchor);
-                        }
-                    }
-                    None => {}
-                },
+                Hole::Label => self.label_into(out, last, resolved),
             }
-            out.push_str(piece);
+        }
+        out.push_str(&html[from..]);
+    }
+
+    /// The number and title of reference `reference`; a target that does not exist shows
+    /// the reference as written.
+    fn label_into(&self, out: &mut String, reference: Option<u32>, resolved: &[Option<Resolved>]) {
+        let Some(reference) = reference else { return };
+        if let Some(Some(target)) = resolved.get(reference as usize) {
+            out.push_str(&reference_label(target));
+        } else if let Some(r) = self.refs.get(reference as usize) {
+            let _ = pulldown_cmark_escape::escape_html(&mut *out, &r.target);
+            if let Some(anchor) = &r.anchor {
+                out.push('#');
+                let _ = pulldown_cmark_escape::escape_html(&mut *out, anchor);
+            }
         }
     }
 }
@@ -730,12 +756,18 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Every marker left in a compiled body has its hole and the other way round, so
-        /// rendering neither drops text nor leaves a NUL behind.
+        /// Every heading has its two holes and every hole sits in order inside the HTML, on a
+        /// character boundary, so rendering neither drops text nor leaves a NUL behind.
         #[test]
-        fn every_marker_has_its_hole(body in "([\\[\\]#a-z0-9 .|!()*`{}\n\0-]|id:|\\[\\[|\\]\\]|\n## |\n```\n){0,40}") {
+        fn every_hole_has_its_place(body in "([\\[\\]#a-z0-9 .|!()*`{}\n\0-]|id:|\\[\\[|\\]\\]|\n## |\n```\n){0,40}") {
             let scan = scan(&body);
-            proptest::prop_assert_eq!(scan.html.html.matches('\0').count(), scan.html.holes.len(), "{:?}", body);
+            let html = &scan.html.html;
+            proptest::prop_assert!(!html.contains('\0'), "{:?}", body);
+            let starts = scan.html.holes.iter().filter(|(_, h)| matches!(h, Hole::HeadingStart { .. })).count();
+            proptest::prop_assert_eq!(starts, scan.headings.len(), "{:?}", body);
+            let offsets: Vec<usize> = scan.html.holes.iter().map(|(at, _)| *at as usize).collect();
+            proptest::prop_assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "{:?}", body);
+            proptest::prop_assert!(offsets.iter().all(|&at| html.is_char_boundary(at)), "{:?}", body);
             let html = scan.render(&Fixed, &Embedding { anchor_prefix: "p--".into(), heading_shift: 2 });
             proptest::prop_assert!(!html.contains('\0'), "{:?} gave {:?}", body, html);
         }

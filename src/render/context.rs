@@ -1,8 +1,9 @@
-//! Typed template contexts. Templates see exactly these fields (documented in
-//! `themes/default/README.md`); nothing is assembled as an untyped map.
+//! Typed template contexts. Templates see exactly these fields, and `ui`, the UI strings of
+//! the page's language (documented in `themes/default/README.md`); nothing is assembled as an
+//! untyped map. Every page gets a context of its own.
 
+use minijinja::Value;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What every page's chrome needs: language, UI strings, navigation, switcher.
 #[derive(Debug, Serialize)]
@@ -15,10 +16,6 @@ pub struct Chrome<'a> {
     pub dir: &'a str,
     /// Direction of the default language, for content shown untranslated.
     pub source_dir: &'a str,
-    /// UI strings of the language (`ui.nav_home`). Left out of content pages' contexts, which
-    /// get them once per language (see `LanguageContexts`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ui: Option<&'a BTreeMap<String, String>>,
     /// Relative prefix to the site root (`../../`).
     pub root: String,
     /// Relative prefix to the assets folder.
@@ -31,8 +28,8 @@ pub struct Chrome<'a> {
     pub glossary_url: String,
     /// The same page in every language.
     pub languages: Vec<LangLink<'a>>,
-    /// `partials/sidebar.html` as rendered for this page (`{{ sidebar | safe }}`).
-    pub sidebar: String,
+    /// `partials/sidebar.html` as rendered for this page, marked safe (`{{ sidebar }}`).
+    pub sidebar: Value,
 }
 
 /// Context of `partials/sidebar.html`, rendered once per language and current page.
@@ -42,8 +39,6 @@ pub struct SidebarContext<'a> {
     pub lang: &'a str,
     /// `ltr` or `rtl`.
     pub dir: &'a str,
-    /// UI strings.
-    pub ui: &'a BTreeMap<String, String>,
     /// The principles; the current page's principle has its standards as `children`, and
     /// its standard its indicators.
     pub principles: &'a [Link],
@@ -114,8 +109,8 @@ pub struct PageView<'a> {
     pub short_title: Option<&'a str>,
     /// Summary, if written.
     pub summary: Option<&'a str>,
-    /// Where the body goes (see `Renderer::output_with_bodies`): templates show it with `{{ page.body | safe }}`.
-    pub body: String,
+    /// The body, written into the page where the template prints it (`{{ page.body | safe }}`).
+    pub body: Value,
     /// Products.
     pub applies_to: Vec<&'static str>,
     /// Evidence categories.
@@ -201,8 +196,6 @@ pub struct LandingContext<'a> {
     pub lang: &'a str,
     /// Its direction.
     pub dir: &'a str,
-    /// UI strings of the default language.
-    pub ui: &'a BTreeMap<String, String>,
     /// Assets prefix.
     pub assets: String,
     /// Every language's home page.

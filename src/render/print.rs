@@ -3,12 +3,16 @@
 //! References to framework items and glossary terms become in-page anchors (`#p-2.1.3`), and
 //! heading ids are prefixed per item so they stay unique on the one page.
 
+use super::body::Body;
+use super::chrome::Placement;
 use super::context::Chrome;
-use super::{urls, PageResolver, Renderer};
+use super::pages::PageResolver;
+use super::{urls, Renderer};
 use crate::diagnostic::Diagnostic;
-use crate::markdown;
+use crate::markdown::Embedding;
 use crate::output::Sink;
 use crate::site::{Kind, PageIdx};
+use minijinja::Value;
 use serde::Serialize;
 
 /// Context of the print page.
@@ -50,8 +54,8 @@ pub(super) struct PrintItem {
     pub body_lang: Option<String>,
     /// Summary.
     pub summary: Option<String>,
-    /// Where the body goes (see `Renderer::output_with_bodies`).
-    pub body: String,
+    /// The body, written where the template prints it.
+    pub body: Value,
     /// Products.
     pub applies_to: Vec<&'static str>,
     /// Evidence categories.
@@ -63,50 +67,47 @@ fn anchor_of(id: &str) -> String {
     format!("p-{id}")
 }
 
-impl Renderer<'_> {
-    /// `<lang>/print.html`, streamed to `sink`. A template error fails the job; a
-    /// failed write is the inner error.
-    pub(super) fn print_into(&self, lang: &str, sink: &dyn Sink) -> Result<Result<(), Diagnostic>, Diagnostic> {
+impl<'a> Renderer<'a> {
+    /// `<lang>/print.html`, streamed to `sink` (bodies are written as the template reaches
+    /// them). A template error fails the job; a failed write is the inner error.
+    pub(super) fn print_into(&self, lang: &'a str, sink: &dyn Sink) -> Result<Result<(), Diagnostic>, Diagnostic> {
         let site = self.site;
         let path = urls::special_path("print", lang);
-        let of_kind = |pick: fn(Kind) -> bool| (0..site.pages.len()).filter(move |&p| pick(site.pages[p].kind));
-        let framework: Vec<PageIdx> = of_kind(Kind::is_framework).collect();
-        let terms: Vec<PageIdx> = site.pages_of(Kind::Term).map(|(p, _)| p).collect();
-        // Bodies are numbered through the framework, then the glossary.
-        let bodies: Vec<PageIdx> = framework.iter().chain(&terms).copied().collect();
-        let item = |n: usize| self.print_item(n, bodies[n], lang);
+        let placement = Placement {
+            path: &path,
+            current: None,
+            path_in: &|l| urls::special_path("print", l),
+            translated: &|_| true,
+        };
+        let framework = site.pages.iter().enumerate().filter(|(_, p)| p.kind.is_framework()).map(|(p, _)| p);
+        let terms = site.pages_of(Kind::Term).map(|(p, _)| p);
         let locale = self.locales.get(lang);
         let context = PrintContext {
-            chrome: self.chrome(&path, lang, None, |l| urls::special_path("print", l), |_| true)?,
+            chrome: self.chrome(&placement, lang)?,
             title: super::ui(locale, "print_title"),
             language_name: &locale.name,
             edition: site.config.edition.as_deref(),
             date: crate::edition::build_date(),
-            items: (0..framework.len()).map(item).collect(),
-            glossary: (framework.len()..bodies.len()).map(item).collect(),
+            items: framework.map(|p| self.print_item(p, &path, lang)).collect(),
+            glossary: terms.map(|p| self.print_item(p, &path, lang)).collect(),
         };
-        let html = self.rendered("print.html", &super::tera_context(&context, "print.html")?)?;
-        let fill = |n: usize, out: &mut String| {
-            let Some(&p) = bodies.get(n) else { return };
-            let page = &site.pages[p];
-            let (b, _) = site.body_version(page, lang);
-            let resolver = PageResolver {
-                renderer: self,
-                from: &path,
-                lang,
-                text_lang: &site.sources[b].lang,
-                in_page: Some(in_page_url),
-            };
-            let embedding = markdown::Embedding {
-                anchor_prefix: format!("{}--", anchor_of(&page.id)),
-                heading_shift: heading_shift(page.kind),
-            };
-            site.scans[b].render_into(out, &resolver, &embedding);
-        };
-        Ok(sink.stream(&path, &mut |out| super::fill_slots(&html, &fill, out)))
+        let context = self.context(lang, &context);
+        let mut failed = None;
+        let written = sink.stream(&path, &mut |out| match self.theme.render_to("print.html", context.clone(), out) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(template)) => {
+                failed = Some(template);
+                Ok(())
+            }
+            Err(write) => Err(write),
+        });
+        match failed {
+            Some(template) => Err(template),
+            None => Ok(written),
+        }
     }
 
-    fn print_item(&self, n: usize, p: PageIdx, lang: &str) -> PrintItem {
+    fn print_item(&self, p: PageIdx, path: &str, lang: &str) -> PrintItem {
         let site = self.site;
         let page = &site.pages[p];
         let (name, name_lang) = site.short_title(page, lang);
@@ -114,8 +115,17 @@ impl Renderer<'_> {
         let (s, _) = site.version(page, lang);
         let (b, body_fallback) = site.body_version(page, lang);
         let structure = &site.sources[site.default_version(page)].front;
+        let resolver = PageResolver {
+            renderer: self,
+            from: path,
+            lang,
+            text_lang: &site.sources[b].lang,
+            in_page: Some(in_page_url),
+        };
+        let embedding =
+            Embedding { anchor_prefix: format!("{}--", anchor_of(&page.id)), heading_shift: heading_shift(page.kind) };
         PrintItem {
-            body: super::body_slot(n),
+            body: Body::value(&site.scans[b], &resolver, embedding),
             anchor: anchor_of(&page.id),
             kind: page.kind.as_str(),
             number: if page.kind.is_framework() { page.id.clone() } else { String::new() },

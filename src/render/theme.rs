@@ -1,10 +1,13 @@
-//! The theme: Tera templates and static assets, from `themes/<name>/` (the default theme is
+//! The theme: templates (Jinja syntax, rendered by MiniJinja) and static assets, from `themes/<name>/` (the default theme is
 //! also built into the binary), with site-level overrides from `templates/` by name.
 //! Template errors are reported with the template's file and line.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locales::Locales;
 use crate::project::{Config, Project};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use pulldown_cmark_escape::FmtWriter;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -58,11 +61,11 @@ fn fixed_ids(templates: &BTreeMap<String, (PathBuf, String)>) -> BTreeMap<String
 /// Templates ready to render, and the files to copy under `assets/`.
 pub struct Theme {
     /// The compiled templates.
-    pub tera: tera::Tera,
+    templates: Environment<'static>,
     /// Static files: path under `assets/` and bytes.
     pub assets: Vec<(String, Vec<u8>)>,
     /// Where each template came from, for error messages.
-    pub origins: HashMap<String, (PathBuf, String)>,
+    origins: HashMap<String, (PathBuf, String)>,
     /// The element ids the templates write as they are (`id="main"`), with the template that
     /// writes each: a heading of a page must not take one.
     pub ids: BTreeMap<String, String>,
@@ -86,26 +89,118 @@ impl Theme {
         for (name, shown, text) in overrides(project).map_err(Diagnostics::from)? {
             templates.insert(name, (shown, text));
         }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        // Tera's default also escapes `/`, which makes every URL unreadable in the source.
-        tera.set_escape_fn(crate::markdown::escape);
-        let raw: Vec<(&str, &str)> = templates.iter().map(|(n, (_, t))| (n.as_str(), t.as_str())).collect();
         let origins: HashMap<String, (PathBuf, String)> = templates.clone().into_iter().collect();
-        if let Err(e) = tera.add_raw_templates(raw) {
-            return Err(template_error(&e, &origins).into());
+        let mut environment = environment(locales);
+        for (name, (_, text)) in &templates {
+            environment
+                .add_template_owned(name.clone(), text.clone())
+                .map_err(|e| Diagnostics::from(template_error(&e, &origins)))?;
         }
-        tera.register_function("t", TranslateFn(locales));
         let ids = fixed_ids(&templates);
-        Ok(Theme { tera, assets, origins, ids })
+        Ok(Theme { templates: environment, assets, origins, ids })
     }
 
-    /// Renders a template into `out` (bytes, so no UTF-8 check of the result and no regrowing
-    /// from a small buffer); a failure is a diagnostic naming the template file (and line
-    /// when found).
-    pub fn render_to(&self, name: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
-        self.tera.render_to(name, context, out).map_err(|e| template_error(&e, &self.origins))
+    /// Renders a template into a string; a failure is a diagnostic naming the template file
+    /// and line.
+    pub fn render(&self, name: &str, context: Value) -> Result<String, Diagnostic> {
+        self.template(name)?.render(context).map_err(|e| template_error(&e, &self.origins))
     }
+
+    /// Renders a template into `out` as it goes (the print page, too large to hold whole).
+    /// The outer error is a failed write, the inner one a template error.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: Value,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<Result<(), Diagnostic>> {
+        let template = match self.template(name) {
+            Ok(template) => template,
+            Err(d) => return Ok(Err(d)),
+        };
+        match template.render_captured_to(context, out) {
+            Ok(_) => Ok(Ok(())),
+            Err(e) if e.kind() == ErrorKind::WriteFailure => Err(std::io::Error::other(e.to_string())),
+            Err(e) => Ok(Err(template_error(&e, &self.origins))),
+        }
+    }
+
+    fn template(&self, name: &str) -> Result<minijinja::Template<'_, '_>, Diagnostic> {
+        self.templates.get_template(name).map_err(|e| template_error(&e, &self.origins))
+    }
+}
+
+/// The template engine as every theme gets it: HTML escaping for `.html` and `.xml` (of
+/// `<>&"'` only, so URLs stay readable), undefined variables an error except in `if`, the
+/// file's last newline kept, `t()` for UI strings with arguments, and bodies written as
+/// they render (see [`super::body`]).
+fn environment(locales: Arc<Locales>) -> Environment<'static> {
+    let mut environment = Environment::new();
+    environment.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") || name.ends_with(".xml") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    environment.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // Errors carry the span of the failing expression (copied only when one happens).
+    environment.set_debug(true);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().keep_trailing_newline(true).build() {
+        environment.set_syntax(syntax);
+    }
+    environment.set_formatter(format_value);
+    environment.add_filter("safe", safe);
+    environment.add_function("t", move |kwargs: Kwargs| translate(&locales, &kwargs));
+    environment
+}
+
+/// Writes a value into a template's output: a body as it renders, a safe string as it is,
+/// anything else escaped when the template is HTML; `none` writes nothing.
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    state: &mut minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), Error> {
+    if let Some(body) = value.downcast_object_ref::<super::body::Body>() {
+        return body.write_to(out).map_err(Error::from);
+    }
+    if value.is_none() {
+        return Ok(());
+    }
+    match (state.auto_escape(), value.as_str()) {
+        (AutoEscape::Html, Some(text)) if !value.is_safe() => {
+            let _ = pulldown_cmark_escape::escape_html(FmtWriter(&mut *out), text);
+            Ok(())
+        }
+        (AutoEscape::Html, None) if !value.is_safe() && !value.is_number() && !value.is_undefined() => {
+            let _ = pulldown_cmark_escape::escape_html(FmtWriter(&mut *out), &value.to_string());
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// `| safe`: marks text as HTML. A body or a string already marked passes through
+/// untouched (not copied).
+fn safe(value: Value) -> Value {
+    if value.is_safe() || value.downcast_object_ref::<super::body::Body>().is_some() {
+        value
+    } else {
+        Value::from_safe_string(value.to_string())
+    }
+}
+
+/// `t(lang="fr", key="indicator-count", count=3)`: a UI string with arguments.
+fn translate(locales: &Locales, kwargs: &Kwargs) -> Result<String, Error> {
+    let lang: String = kwargs.get("lang")?;
+    let key: String = kwargs.get("key")?;
+    let count: Option<f64> = kwargs.get("count")?;
+    kwargs.assert_all_used()?;
+    locales
+        .get(&lang)
+        .format(&key, count)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("no UI string `{key}`")))
 }
 
 type ThemeFile = (String, PathBuf, Vec<u8>);
@@ -169,62 +264,43 @@ fn overrides(project: &Project) -> Result<Vec<(String, PathBuf, String)>, Diagno
     Ok(found)
 }
 
-/// A Tera error as a diagnostic: the template file, the line when Tera or the variable name
-/// gives it away, and Tera's own explanation.
-fn template_error(e: &tera::Error, origins: &HashMap<String, (PathBuf, String)>) -> Diagnostic {
-    let mut chain = vec![e.to_string()];
+/// A template engine error as a diagnostic: the template file and line the engine names (the
+/// innermost error of an include), what went wrong, and the opening of a tag left unclosed
+/// (the engine notices it only where it gives up, often lines later).
+fn template_error(e: &Error, origins: &HashMap<String, (PathBuf, String)>) -> Diagnostic {
+    let mut innermost = e;
     let mut source = std::error::Error::source(e);
     while let Some(inner) = source {
-        chain.push(inner.to_string());
+        if let Some(inner) = inner.downcast_ref::<Error>().filter(|i| i.name().is_some()) {
+            innermost = inner;
+        }
         source = inner.source();
     }
-    let full = chain.join("\n");
-    let name = quoted_template_name(&full, origins);
-    let Some((path, text)) = name.and_then(|n| origins.get(n)) else {
-        return Diagnostic::error("templates", format!("template error: {}", chain.join(": ")));
+    let explanation = match innermost.detail() {
+        Some(detail) => format!("{}: {detail}", innermost.kind()),
+        None => innermost.kind().to_string(),
     };
-    let parsed_at = parse_position(&full).map(|at| unclosed_tag(text).unwrap_or(at));
-    let (line, column) = parsed_at.or_else(|| variable_position(&full, text)).unwrap_or((0, 0));
-    let explanation = chain.last().cloned().unwrap_or_default();
-    let explanation = explanation
-        .lines()
-        .filter(|l| l.trim_start().starts_with('='))
-        .map(|l| l.trim().trim_start_matches("= "))
-        .next()
-        .map(str::to_owned)
-        .unwrap_or(explanation);
-    Diagnostic::error(path, format!("template error: {}", first_line(&explanation)))
-        .at(line, column)
+    let Some((path, text)) = innermost.name().and_then(|n| origins.get(n)) else {
+        return Diagnostic::error("templates", format!("template error: {explanation}"));
+    };
+    let span = innermost.range().filter(|r| text.get(r.clone()).is_some());
+    let mut at = match &span {
+        Some(range) => crate::diagnostic::line_col(text, range.start),
+        None => (innermost.line().unwrap_or(0), 0),
+    };
+    let mut explanation = explanation;
+    if innermost.kind() == ErrorKind::SyntaxError {
+        at = unclosed_tag(text).unwrap_or(at);
+    } else if let Some(range) = span.filter(|r| !explanation.contains(&text[r.clone()])) {
+        explanation.push_str(&format!(" in `{}`", &text[range]));
+    }
+    Diagnostic::error(path, format!("template error: {explanation}"))
+        .at(at.0, at.1)
         .with_source(text)
-        .help("fix the template; Tera's syntax is described at keats.github.io/tera")
+        .help("fix the template; the syntax is Jinja's, as MiniJinja reads it (docs.rs/minijinja)")
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or(s)
-}
-
-fn quoted_template_name<'a>(text: &str, origins: &'a HashMap<String, (PathBuf, String)>) -> Option<&'a str> {
-    origins
-        .keys()
-        .filter(|name| {
-            text.contains(&format!("'{name}'"))
-                || text.contains(&format!("\"{name}\""))
-                || text.contains(&format!("`{name}`"))
-        })
-        .max_by_key(|name| text.find(name.as_str()).map(|i| usize::MAX - i))
-        .map(String::as_str)
-}
-
-/// `--> 3:12` in a Tera parse error.
-fn parse_position(text: &str) -> Option<(usize, usize)> {
-    let after = text.split("--> ").nth(1)?;
-    let (line, rest) = after.split_once(':')?;
-    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((line.trim().parse().ok()?, column.parse().ok()?))
-}
-
-/// The first `{{`, `{%` or `{#` that is not closed before the next one opens: a parser notices
-/// it only where it gives up, often lines later.
+/// The first `{{`, `{%` or `{#` that is not closed before the next one opens.
 fn unclosed_tag(template: &str) -> Option<(usize, usize)> {
     let opener = |from: usize| {
         ["{{", "{%", "{#"]
@@ -249,41 +325,30 @@ fn unclosed_tag(template: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// For render errors that name a variable, the first line of the template that uses it.
-fn variable_position(message: &str, template: &str) -> Option<(usize, usize)> {
-    let name = message.split('`').nth(1)?;
-    template.lines().enumerate().find_map(|(i, l)| l.find(name).map(|c| (i + 1, l[..c].chars().count() + 1)))
-}
-
-/// `t(lang="fr", key="indicator-count", count=3)`: a UI string with arguments.
-struct TranslateFn(Arc<Locales>);
-
-impl tera::Function for TranslateFn {
-    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let get = |k: &str| args.get(k).and_then(tera::Value::as_str);
-        let (Some(lang), Some(key)) = (get("lang"), get("key")) else {
-            return Err("t() needs lang= and key=".into());
-        };
-        let count = args.get("count").and_then(tera::Value::as_f64);
-        self.0
-            .get(lang)
-            .format(key, count)
-            .map(tera::Value::String)
-            .ok_or_else(|| format!("no UI string `{key}`").into())
-    }
-
-    fn is_safe(&self) -> bool {
-        false
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn render(template: &str, context: Value) -> Result<String, Error> {
+        let mut environment = environment(Arc::new(Locales::default()));
+        environment.add_template_owned("t.html", template.to_owned())?;
+        environment.get_template("t.html")?.render(context)
+    }
+
     #[test]
-    fn positions_from_tera_messages() {
-        assert_eq!(parse_position("Failed to parse 'a.html'\n --> 3:12\n"), Some((3, 12)));
-        assert_eq!(variable_position("Variable `page.nope` not found", "a\n {{ page.nope }}\n"), Some((2, 5)));
+    fn html_is_escaped_but_slashes_and_safe_text_are_not() {
+        let context = minijinja::context! { url => "a/b?x=1&y=\"2\"", html => "<b>" };
+        let out = render("{{ url }} {{ html }} {{ html | safe }} {{ none }}|", context).expect("renders");
+        assert_eq!(out, "a/b?x=1&amp;y=&quot;2&quot; &lt;b&gt; <b> |");
+    }
+
+    #[test]
+    fn an_undefined_variable_is_an_error_with_its_line_but_not_in_if() {
+        assert_eq!(
+            render("{% if page.nope %}x{% endif %}", minijinja::context! { page => () }).ok(),
+            Some(String::new())
+        );
+        let e = render("a\n{{ nope.title }}", Value::UNDEFINED).expect_err("undefined");
+        assert_eq!(e.line(), Some(2));
     }
 }

@@ -155,3 +155,29 @@ fn code_blocks_keep_their_language_class_and_table_references_work_escaped() {
         "{about}"
     );
 }
+
+/// Every page gets a context of its own: a field one page has (a summary, a translation
+/// notice) never shows on the next page rendered, whatever the order or thread. A template
+/// prints the fields whether they are set or not, so a leak would show.
+#[test]
+fn no_page_sees_another_pages_fields() {
+    let site = temp_site("basic");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "<p id=\"leak\">[{{ page.id }}|{{ page.summary }}|{{ page.content_lang }}|{{ page.body_lang }}]</p>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/a.md"),
+        "---\nid: a\nkind: page\ntitle: A\nsummary: Only A has this.\n---\nA\n",
+    )
+    .unwrap();
+    std::fs::write(site.path().join("content/b.md"), "---\nid: b\nkind: page\ntitle: B\n---\nB\n").unwrap();
+    let pages = pages(&build_ok(site.path()).outputs);
+    assert!(pages["en/a.html"].contains("[a|Only A has this.||]"), "{}", pages["en/a.html"]);
+    assert!(pages["en/b.html"].contains("[b|||]"), "{}", pages["en/b.html"]);
+    let leaked: Vec<&String> =
+        pages.iter().filter(|(p, html)| !p.ends_with("/a.html") && html.contains("Only A")).map(|(p, _)| p).collect();
+    assert!(leaked.is_empty(), "A's summary shows on {leaked:?}");
+}

@@ -1,0 +1,38 @@
+//! Watching a build: how long each stage takes, for whoever asks (`build --timings`). The
+//! pipeline reports to an [`Observer`] as it goes; nothing about time is in its results.
+
+use std::time::Duration;
+
+/// Told when a stage of a build ends, and how long it took. Called from rendering threads.
+pub trait Observer: Sync {
+    /// `stage` ended after `took`: wall time for stages ("load and check (wall)"), CPU time
+    /// summed over threads for each kind of rendering ("  pages (cpu)").
+    fn took(&self, stage: &str, took: Duration);
+}
+
+/// The observer of a build nobody watches.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Unobserved;
+
+impl Observer for Unobserved {
+    fn took(&self, _: &str, _: Duration) {}
+}
+
+/// An observer that keeps every report, in order.
+#[derive(Debug, Default)]
+pub struct Recorded(std::sync::Mutex<Vec<(String, Duration)>>);
+
+impl Observer for Recorded {
+    fn took(&self, stage: &str, took: Duration) {
+        if let Ok(mut reports) = self.0.lock() {
+            reports.push((stage.to_owned(), took));
+        }
+    }
+}
+
+impl Recorded {
+    /// The reports, in the order they came.
+    pub fn into_reports(self) -> Vec<(String, Duration)> {
+        self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
