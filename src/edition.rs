@@ -5,7 +5,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The build date: `SOURCE_DATE_EPOCH` when set to a number of seconds, else today (UTC).
-pub fn build_date() -> String {
+pub(crate) fn build_date() -> String {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())

@@ -14,11 +14,11 @@
 //! diagnostics are returned.
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::Scan;
+use crate::markdown::{Compiled, Outline, Scan};
 use crate::render::{Job, Renderer};
 use crate::site::{PageIdx, Site, SourceIdx, Texts};
 use crate::source::{self, is_page_file, Source};
-use crate::{Loaded, Project};
+use crate::{Loaded, Project, Scanned};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
@@ -156,7 +156,7 @@ impl Session {
             return Ok(None);
         }
         let edited = self.reload_pages(changed)?;
-        let renderer = Renderer::new(&self.loaded.site, &self.loaded.theme, &self.loaded.locales);
+        let renderer = Renderer::new(&self.loaded.site, &self.loaded.bodies, &self.loaded.theme, &self.loaded.locales);
         let langs = self.loaded.site.langs.len();
         let jobs: Vec<Job> = edited.iter().flat_map(|&p| (0..langs).map(move |l| Job::Page(p, l))).collect();
         let files = render_jobs(&renderer, &jobs)?;
@@ -180,13 +180,14 @@ impl Session {
             return Ok(self.replace_bodies(edits));
         }
         let old = &self.loaded.site;
-        let (sources, scans, touched) = updated_sources(&self.project, old, changed)?;
-        let (site, _warnings) =
-            Site::assemble_with_scans(old.config.clone(), sources, scans, Texts::Keep).map_err(|d| d.into_sorted())?;
+        let (mut sources, cached, touched) = updated_sources(&self.project, old, &self.loaded.bodies, changed)?;
+        let (outlines, bodies) = crate::scan_bodies(&mut sources, cached, None);
+        let (site, _warnings) = Site::assemble(old.config.clone(), sources, outlines).map_err(|d| d.into_sorted())?;
         let edited = (0..site.pages.len())
             .filter(|&p| site.pages[p].versions.values().any(|&s| touched.contains(&site.sources[s].path)))
             .collect();
         self.loaded.site = site;
+        self.loaded.bodies = bodies;
         Ok(edited)
     }
 
@@ -204,7 +205,7 @@ impl Session {
                 return None;
             }
             let scan = crate::markdown::scan(new.body());
-            if !same_links(&scan, &site.scans[s]) {
+            if !same_links(&scan.outline, &site.outlines[s]) {
                 return None;
             }
             edits.push((s, new, scan));
@@ -214,11 +215,12 @@ impl Session {
 
     /// Swaps new texts in; returns the pages that show them.
     fn replace_bodies(&mut self, edits: Vec<(SourceIdx, Source, Scan)>) -> BTreeSet<PageIdx> {
-        let site = &mut self.loaded.site;
+        let Loaded { site, bodies, .. } = &mut self.loaded;
         let mut edited = BTreeSet::new();
         for (s, source, scan) in edits {
             site.sources[s] = Arc::new(source);
-            site.scans[s] = Arc::new(scan);
+            site.outlines[s] = Arc::new(scan.outline);
+            bodies[s] = Arc::new(scan.compiled);
             edited.extend(site.pages.iter().position(|p| p.versions.values().any(|&v| v == s)));
         }
         edited
@@ -237,7 +239,7 @@ impl FullBuild {
     pub fn run(project: &Project) -> Result<FullBuild, Vec<Diagnostic>> {
         let started = Instant::now();
         let loaded = crate::load(project, Texts::Keep)?;
-        let renderer = Renderer::new(&loaded.site, &loaded.theme, &loaded.locales);
+        let renderer = Renderer::new(&loaded.site, &loaded.bodies, &loaded.theme, &loaded.locales);
         let outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
         let files = outputs.into_iter().map(|o| (o.path, Arc::new(o.bytes))).collect();
         Ok(FullBuild { loaded, snapshot: Snapshot { files }, took: started.elapsed() })
@@ -245,9 +247,9 @@ impl FullBuild {
 }
 
 /// Same references (targets and anchors) and same headings: nothing another page sees changed.
-fn same_links(a: &Scan, b: &Scan) -> bool {
-    let refs = |s: &Scan| s.refs.iter().map(|r| (r.target.clone(), r.anchor.clone())).collect::<Vec<_>>();
-    let anchors = |s: &Scan| s.headings.iter().map(|h| h.anchor.clone()).collect::<Vec<_>>();
+fn same_links(a: &Outline, b: &Outline) -> bool {
+    let refs = |s: &Outline| s.refs.iter().map(|r| (r.target.clone(), r.anchor.clone())).collect::<Vec<_>>();
+    let anchors = |s: &Outline| s.headings.iter().map(|h| h.anchor.clone()).collect::<Vec<_>>();
     refs(a) == refs(b) && anchors(a) == anchors(b)
 }
 
@@ -271,11 +273,16 @@ fn render_jobs(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<HashMap<String, 
     }
 }
 
-type Sources = (Vec<Arc<Source>>, Vec<Option<Arc<Scan>>>, HashSet<PathBuf>);
+type Sources = (Vec<Arc<Source>>, Vec<Option<Scanned>>, HashSet<PathBuf>);
 
-/// The old sources with the changed files re-read (added, replaced or removed), the scans to
-/// reuse, and the display paths that changed.
-fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result<Sources, Vec<Diagnostic>> {
+/// The old sources with the changed files re-read (added, replaced or removed), the scanned
+/// bodies to reuse, and the display paths that changed.
+fn updated_sources(
+    project: &Project,
+    old: &Site,
+    bodies: &[Arc<Compiled>],
+    changed: &[PathBuf],
+) -> Result<Sources, Vec<Diagnostic>> {
     let mut touched = HashSet::new();
     // Few files change at a time: a short list compared by bytes beats hashing every path.
     let mut fresh: Vec<(PathBuf, Option<Source>)> = Vec::new();
@@ -297,7 +304,7 @@ fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result
     }
     let mut sources = Vec::with_capacity(old.sources.len() + fresh.len());
     let mut scans = Vec::with_capacity(old.sources.len() + fresh.len());
-    for (source, scan) in old.sources.iter().zip(&old.scans) {
+    for ((source, outline), body) in old.sources.iter().zip(&old.outlines).zip(bodies) {
         let replaced = fresh.iter().position(|(p, _)| p.as_os_str() == source.path.as_os_str());
         match replaced.map(|i| fresh.swap_remove(i).1) {
             Some(Some(new)) => {
@@ -307,7 +314,7 @@ fn updated_sources(project: &Project, old: &Site, changed: &[PathBuf]) -> Result
             Some(None) => {}
             None => {
                 sources.push(Arc::clone(source));
-                scans.push(Some(Arc::clone(scan)));
+                scans.push(Some((Arc::clone(outline), Arc::clone(body))));
             }
         }
     }

@@ -1,45 +1,72 @@
 //! guidesite turns Markdown guidance on the Client Protection Principles, their standards and
 //! indicators into a multilingual, cross-linked static site with one page per indicator.
 //!
-//! The pipeline, one stage per module; each stage takes the previous stage's output and may
-//! add [`Diagnostic`]s, and the build stops after the first stage that produced an error:
+//! # What the library does
+//!
+//! - [`build_to`]: build a site into a folder (replaced whole, only when the build
+//!   succeeded); [`build`]: the same into memory, every file an [`Output`];
+//! - [`check`]: every error and warning, without rendering;
+//! - [`load`]: the checked site graph ([`site::Site`]), for tools that read it
+//!   ([`i18n::status`], editors);
+//! - [`pack::bundle`] and [`pack::write_zip`]: an offline copy, verified complete;
+//! - [`serve`] (feature `serve`, on by default): the live preview and a static server;
+//! - [`Observer`]: told how long each stage took.
+//!
+//! Every problem is a [`Diagnostic`] with file, line, message and help. The library never
+//! prints.
+//!
+//! # The pipeline
+//!
+//! One stage per module; each takes the previous stage's output, and the build stops after
+//! the first stage that produced an error:
 //!
 //! ```text
-//! content/site.yaml ─► Config                      (project)
-//! locales/<lang>.ftl ─► Locales                    (locales)
-//! themes/<name>/     ─► Theme                      (render::theme)
-//! content/**.md      ─► Vec<Source>                (source)
-//!                    ─► Site: pages, links, checks (site, markdown::scan, words)
-//!                    ─► Output per file            (render, render::search, filling markdown::Compiled)
-//!                    ─► disk, swapped in whole     (output::guard, output::staging)
+//! content/site.yaml  ─► Config                        (project)
+//! locales/<lang>.ftl ─► Locales                       (locales)
+//! themes/<name>/     ─► Theme                         (render::theme)
+//! content/**.md      ─► Vec<Source>                   (source: files, front matter)
+//!                    ─► per body: Outline + Compiled  (markdown, one pass: headings and
+//!                                                      references; HTML with holes; words)
+//!                    ─► Site: ids, parents, links     (site: structure only, checked)
+//!                    ─► Output per file               (render: pages, listings, print,
+//!                                                      search indexes, exports)
+//!                    ─► disk, swapped in whole        (output)
 //! ```
 //!
 //! Modules import in one direction only (`tests/testsuite/architecture.rs` fails on a cycle):
-//! `yaml` and `words` serve the stages, `project` < `source` < `site` < `render` < `output`,
-//! and `serve`, `pack` and `incremental` sit on top.
-//!
-//! [`build_to`] runs every stage, writing each file as soon as it is rendered; [`build`] keeps
-//! the files in memory instead (`serve`, `pack`, tests). The library never prints.
+//! `yaml` and `words` serve the stages, `project` < `source` < `markdown` < `site` < `render`
+//! < `output`, and `pack`, `incremental` and `serve` sit on top.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diagnostic;
-pub mod edition;
 pub mod i18n;
+#[cfg(feature = "serve")]
 pub mod incremental;
 pub mod init;
-pub mod linkcheck;
-pub mod locales;
-pub mod markdown;
 pub mod observe;
 pub mod output;
 pub mod pack;
 pub mod project;
-pub mod render;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+
+// The stages' own modules are not part of the API. Those hidden here are reachable only for
+// the fuzz targets and the property tests, which exercise their parsers directly; no
+// stability promise.
+mod edition;
+#[doc(hidden)]
+pub mod linkcheck;
+mod locales;
+#[doc(hidden)]
+pub mod markdown;
+#[doc(hidden)]
+pub mod render;
+#[doc(hidden)]
 pub mod source;
+#[doc(hidden)]
 pub mod words;
-pub mod yaml;
+mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use observe::{Observer, Unobserved};
@@ -66,13 +93,19 @@ pub struct Build {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Everything a build renders from: the checked site graph, its UI strings and theme.
+/// Everything a build renders from: the checked site graph, the compiled bodies, the UI
+/// strings and the theme.
 pub struct Loaded {
     /// The checked site graph.
     pub site: Site,
+    /// Each source's body as HTML with holes, and its words, parallel to `site.sources`.
+    #[doc(hidden)]
+    pub bodies: Vec<Arc<markdown::Compiled>>,
     /// UI strings.
+    #[doc(hidden)]
     pub locales: Arc<Locales>,
     /// Compiled templates and assets.
+    #[doc(hidden)]
     pub theme: Theme,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
@@ -93,13 +126,48 @@ pub fn load(project: &Project, texts: site::Texts) -> Result<Loaded, Vec<Diagnos
         return Err(fail(&mut all, problems));
     }
     all.extend(problems.iter().cloned());
-    let sources = sources.into_iter().map(Arc::new).collect();
-    let site = stage(Site::assemble(config, sources, texts), &mut all)?;
+    let mut sources: Vec<Arc<source::Source>> = sources.into_iter().map(Arc::new).collect();
+    let keep_hash = (texts == site::Texts::Release).then(|| site::translated_originals(&config, &sources));
+    let unread = vec![None; sources.len()];
+    let (outlines, bodies) = scan_bodies(&mut sources, unread, keep_hash.as_deref());
+    let site = stage(Site::assemble(config, sources, outlines), &mut all)?;
     let clashes = site.check_theme_ids(&theme.ids);
     if clashes.has_errors() {
         return Err(fail(&mut all, clashes));
     }
-    Ok(Loaded { site, locales, theme, warnings: all.into_sorted() })
+    Ok(Loaded { site, bodies, locales, theme, warnings: all.into_sorted() })
+}
+
+/// A body read once, in its two parts: its outline for the site graph, its HTML and words
+/// for rendering.
+pub(crate) type Scanned = (Arc<markdown::Outline>, Arc<markdown::Compiled>);
+
+/// Reads every source's body once, in parallel (`cached` holds the parts of bodies read
+/// before, for the sources that did not change): the outlines, and the compiled bodies.
+/// With `release` (per source, whether to keep its hash: see
+/// [`site::translated_originals`]), each text is let go as soon as it is read, so a large
+/// site never holds all texts and all compiled bodies at once.
+pub(crate) fn scan_bodies(
+    sources: &mut [Arc<source::Source>],
+    cached: Vec<Option<Scanned>>,
+    release: Option<&[bool]>,
+) -> (Vec<Arc<markdown::Outline>>, Vec<Arc<markdown::Compiled>>) {
+    use rayon::prelude::*;
+    sources
+        .par_iter_mut()
+        .enumerate()
+        .zip(cached)
+        .map(|((s, source), cached)| {
+            let scanned = cached.unwrap_or_else(|| {
+                let scan = markdown::scan(source.body());
+                (Arc::new(scan.outline), Arc::new(scan.compiled))
+            });
+            if let (Some(keep_hash), Some(owned)) = (release, Arc::get_mut(source)) {
+                owned.release_text(keep_hash[s]);
+            }
+            scanned
+        })
+        .unzip()
 }
 
 /// Runs the pipeline up to rendering: every output file in memory.
@@ -107,6 +175,22 @@ pub fn build(project: &Project) -> Result<Build, Vec<Diagnostic>> {
     let files = output::Collector::default();
     let (site, warnings) = render_with(project, &files, &Unobserved)?;
     Ok(Build { site, outputs: files.into_sorted(), warnings })
+}
+
+/// A checked site: the graph and the warnings.
+#[derive(Debug)]
+pub struct Checked {
+    /// The checked site graph.
+    pub site: Site,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs every stage, rendering included (templates fail only when they run), and keeps
+/// nothing: every error and warning a build would give.
+pub fn check(project: &Project) -> Result<Checked, Vec<Diagnostic>> {
+    let (site, warnings) = render_with(project, &output::Discard, &Unobserved)?;
+    Ok(Checked { site, warnings })
 }
 
 /// A build written to disk.
@@ -185,10 +269,10 @@ fn render_with(
     observer: &dyn Observer,
 ) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let started = Instant::now();
-    let Loaded { site, locales, theme, mut warnings } = load(project, site::Texts::Release)?;
+    let Loaded { site, bodies, locales, theme, mut warnings } = load(project, site::Texts::Release)?;
     observer.took("load and check (wall)", started.elapsed());
     let rendering = Instant::now();
-    let renderer = Renderer::new(&site, &theme, &locales);
+    let renderer = Renderer::new(&site, &bodies, &theme, &locales);
     if let Err(errors) = renderer.render_each(sink, observer) {
         warnings.extend(errors.into_sorted());
         return Err(warnings);

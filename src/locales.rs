@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The built-in English strings: the last fallback for every language.
-pub const BUILTIN_EN: &str = include_str!("../locales/en.ftl");
+pub(crate) const BUILTIN_EN: &str = include_str!("../locales/en.ftl");
 
 /// One language's UI.
 pub struct Locale {

@@ -61,6 +61,7 @@ enum Command {
         dir: PathBuf,
     },
     /// Preview the site with live reload, or serve a built site to a local network.
+    #[cfg(feature = "serve")]
     Serve {
         /// The site root.
         #[arg(long, default_value = ".")]
@@ -144,6 +145,7 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| root.join("guide-offline.zip"));
             pack(root, lang, output, force)
         }
+        #[cfg(feature = "serve")]
         Command::Serve { root, port, bind, open, static_dir } => {
             serve(root, guidesite::serve::Options { bind, port, open, static_dir })
         }
@@ -182,7 +184,7 @@ impl Observer for PrintedTimings {
 }
 
 fn check(root: PathBuf, format: Format) -> ExitCode {
-    match guidesite::build(&Project::new(&root)) {
+    match guidesite::check(&Project::new(&root)) {
         Ok(built) => {
             print_diagnostics_as(&built.warnings, format);
             eprintln!(
@@ -213,6 +215,7 @@ fn init(dir: PathBuf) -> ExitCode {
     }
 }
 
+#[cfg(feature = "serve")]
 fn serve(root: PathBuf, options: guidesite::serve::Options) -> ExitCode {
     let say: guidesite::serve::Say = std::sync::Arc::new(|line: String| eprintln!("{line}"));
     match guidesite::serve::run(Project::new(root), options, say) {

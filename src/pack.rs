@@ -32,7 +32,7 @@ pub fn bundle(project: &Project, langs: &[String]) -> Result<Vec<Output>, Vec<Di
     }
     // Absolute URLs would leave the bundle.
     site.config.base_url = None;
-    let renderer = Renderer::new(&loaded.site, &loaded.theme, &loaded.locales);
+    let renderer = Renderer::new(&loaded.site, &loaded.bodies, &loaded.theme, &loaded.locales);
     let mut outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
     for lang in &loaded.site.langs {
         let text = loaded.locales.get(lang).format("pack-readme", None).unwrap_or_default();

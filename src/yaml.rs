@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Byte offset of a top-level `key:` in a YAML text.
-pub fn find_key(yaml: &str, key: &str) -> Option<usize> {
+pub(crate) fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut pos = 0;
     for line in yaml.split_inclusive('\n') {
         if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
@@ -23,7 +23,13 @@ pub fn find_key(yaml: &str, key: &str) -> Option<usize> {
 /// Where the parser's own position is not where the fault is (an unclosed quote is noticed
 /// only at the end of the block, a control character is given as a character count), the
 /// position of the fault is found in the text.
-pub fn yaml_diagnostic(path: &Path, text: &str, yaml: Range<usize>, e: &serde_yaml::Error, what: &str) -> Diagnostic {
+pub(crate) fn yaml_diagnostic(
+    path: &Path,
+    text: &str,
+    yaml: Range<usize>,
+    e: &serde_yaml::Error,
+    what: &str,
+) -> Diagnostic {
     let raw = e.to_string();
     let message = raw.split(" at line ").next().unwrap_or(&raw).trim_end_matches(',').to_owned();
     let block = &text[yaml.clone()];

@@ -32,15 +32,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let scan = markdown::scan(body);
-    for r in &scan.refs {
+    for r in &scan.outline.refs {
         assert!(body.is_char_boundary(r.offset), "{r:?}");
     }
-    for h in &scan.headings {
+    for h in &scan.outline.headings {
         let _ = markdown::anchor_for(&h.text);
     }
     // Every hole of the compiled body is filled: no marker (NUL) reaches the page.
     assert!(!markdown::to_html(body, &SomeIds).contains('\0'));
     let embedding = Embedding { anchor_prefix: "p-1-1-".to_owned(), heading_shift: 2 };
     assert!(!markdown::to_html_with(body, &SomeIds, &embedding).contains('\0'));
-    let _ = markdown::plain_text(body);
 });

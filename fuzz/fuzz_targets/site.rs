@@ -7,6 +7,7 @@
 //! The first byte picks where the page goes; the rest is the file's bytes.
 #![no_main]
 
+use guidesite::markdown;
 use guidesite::render::Renderer;
 use guidesite::site::{Site, Texts};
 use guidesite::source::{self, Source};
@@ -73,7 +74,10 @@ fuzz_target!(|data: &[u8]| {
         loaded.site.sources.iter().filter(|s| replaces.is_none_or(|r| s.path != Path::new(r))).cloned().collect();
     sources.push(Arc::new(page));
 
-    let site = match Site::assemble(loaded.site.config.clone(), sources, Texts::Keep) {
+    let scans: Vec<markdown::Scan> = sources.iter().map(|s| markdown::scan(s.body())).collect();
+    let outlines = scans.iter().map(|s| Arc::new(s.outline.clone())).collect();
+    let bodies: Vec<_> = scans.into_iter().map(|s| Arc::new(s.compiled)).collect();
+    let site = match Site::assemble(loaded.site.config.clone(), sources, outlines) {
         Ok((site, _warnings)) => site,
         Err(diagnostics) => {
             for d in diagnostics.iter() {
@@ -82,7 +86,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let renderer = Renderer::new(&site, &loaded.theme, &loaded.locales);
+    let renderer = Renderer::new(&site, &bodies, &loaded.theme, &loaded.locales);
     for job in renderer.all_jobs() {
         if let Err(d) = renderer.render(job) {
             let _ = d.to_string();

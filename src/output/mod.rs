@@ -62,6 +62,24 @@ impl Sink for Collector {
     }
 }
 
+/// Drops every file (`check`: rendering runs for its errors only).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn file(&self, _: Output) -> Result<(), crate::Diagnostic> {
+        Ok(())
+    }
+
+    fn stream(
+        &self,
+        _: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), crate::Diagnostic> {
+        write(&mut io::sink()).map_err(|e| crate::Diagnostic::error("build", format!("cannot render: {e}")))
+    }
+}
+
 impl Collector {
     /// Every file kept, sorted by path.
     pub fn into_sorted(self) -> Vec<Output> {

@@ -2,7 +2,7 @@
 //! HTML written straight into the template's output where the template prints it
 //! (`{{ page.body | safe }}`), without a copy into the context or a marker in the output.
 
-use crate::markdown::{Embedding, Resolved, Resolver, Scan};
+use crate::markdown::{Compiled, Embedding, Outline, Resolved, Resolver};
 use minijinja::value::{Object, ObjectRepr, Value};
 use std::fmt;
 use std::sync::Arc;
@@ -10,21 +10,28 @@ use std::sync::Arc;
 /// One compiled body, placed in one page.
 #[derive(Debug)]
 pub(crate) struct Body {
-    scan: Arc<Scan>,
+    outline: Arc<Outline>,
+    compiled: Arc<Compiled>,
     resolved: Vec<Option<Resolved>>,
     embedding: Embedding,
 }
 
 impl Body {
-    /// The body of `scan` as the page `resolver` resolves for shows it, as a template value.
-    pub(crate) fn value(scan: &Arc<Scan>, resolver: &dyn Resolver, embedding: Embedding) -> Value {
-        Value::from_object(Body { scan: Arc::clone(scan), resolved: scan.resolve(resolver), embedding })
+    /// A body (its outline and compiled HTML) as the page `resolver` resolves for shows it,
+    /// as a template value.
+    pub(crate) fn value(
+        (outline, compiled): (&Arc<Outline>, &Arc<Compiled>),
+        resolver: &dyn Resolver,
+        embedding: Embedding,
+    ) -> Value {
+        let resolved = outline.resolve(resolver);
+        Value::from_object(Body { outline: Arc::clone(outline), compiled: Arc::clone(compiled), resolved, embedding })
     }
 
     /// Writes the body's HTML.
     pub(crate) fn write_to(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        let mut html = String::with_capacity(self.scan.html.len() + self.resolved.len() * 64);
-        self.scan.render_into(&mut html, &self.resolved, &self.embedding);
+        let mut html = String::with_capacity(self.compiled.len() + self.resolved.len() * 64);
+        self.compiled.render_into(&self.outline, &mut html, &self.resolved, &self.embedding);
         out.write_str(&html)
     }
 }

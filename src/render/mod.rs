@@ -3,15 +3,15 @@
 //! indexes, the exports and the theme's assets. Nothing here touches the disk.
 //!
 //! Every output is a pure function of the site, theme and locales ([`Renderer::render`] of
-//! one [`Job`]), so jobs run in parallel ([`schedule`]) and `serve` can re-render just the
+//! one [`Job`]), so jobs run in parallel (`schedule`) and `serve` can re-render just the
 //! jobs an edit touches. The files by responsibility:
-//! - [`schedule`]: running every job and handing its file to a sink, timed;
-//! - [`chrome`]: what every page shares (header, language switcher, sidebar tree, links);
-//! - [`pages`]: content pages, and the resolver of references in bodies;
-//! - [`listings`]: the landing page, overview, glossary index and translation status;
-//! - [`print`], [`search`], [`export`]: the whole guide on one page, search indexes,
+//! - `schedule`: running every job and handing its file to a sink, timed;
+//! - `chrome`: what every page shares (header, language switcher, sidebar tree, links);
+//! - `pages`: content pages, and the resolver of references in bodies;
+//! - `listings`: the landing page, overview, glossary index and translation status;
+//! - `print`, `search`, `export`: the whole guide on one page, search indexes,
 //!   `framework.json`/`.csv` and the sitemap;
-//! - [`theme`], [`context`], [`body`]: templates, what they see, and bodies as template values.
+//! - [`theme`], [`context`], `body`: templates, what they see, and bodies as template values.
 
 mod body;
 mod chrome;
@@ -26,11 +26,13 @@ pub mod theme;
 pub mod urls;
 
 use crate::locales::{Locale, Locales};
+use crate::markdown::Compiled;
 use crate::output::Output;
 use crate::site::{PageIdx, Site};
 use crate::Diagnostic;
 use minijinja::value::{Serde, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 use theme::Theme;
 
 pub use schedule::Timings;
@@ -81,6 +83,8 @@ impl Job {
 pub struct Renderer<'a> {
     /// The site graph.
     pub site: &'a Site,
+    /// Each source's compiled body, parallel to `site.sources`.
+    pub bodies: &'a [Arc<Compiled>],
     /// Templates.
     pub theme: &'a Theme,
     /// UI strings.
@@ -93,15 +97,16 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// A renderer of `site` with `theme` and `locales`.
-    pub fn new(site: &'a Site, theme: &'a Theme, locales: &'a Locales) -> Self {
+    /// A renderer of `site` (with the compiled body of each source) with `theme` and
+    /// `locales`.
+    pub fn new(site: &'a Site, bodies: &'a [Arc<Compiled>], theme: &'a Theme, locales: &'a Locales) -> Self {
         let ui = site
             .langs
             .iter()
             .chain([&site.config.default_language])
             .map(|lang| (lang.clone(), Value::from(Serde(&locales.get(lang).strings))))
             .collect();
-        Renderer { site, theme, locales, ui, sidebars: Default::default() }
+        Renderer { site, bodies, theme, locales, ui, sidebars: Default::default() }
     }
 
     /// Every job of the site, in a stable order.
@@ -171,7 +176,7 @@ impl<'a> Renderer<'a> {
             Job::Glossary(l) => self.glossary(lang(l)),
             Job::Translations(l) => self.translations(lang(l)),
             Job::Sitemap => Ok(export::sitemap(self.site)),
-            Job::SearchIndex(l) => Ok(search::index_for(self.site, lang(l))),
+            Job::SearchIndex(l) => Ok(search::index_for(self.site, self.bodies, lang(l))),
             Job::Print(l) => {
                 let files = crate::output::Collector::default();
                 self.print_into(lang(l), &files)??;
@@ -180,6 +185,11 @@ impl<'a> Renderer<'a> {
             Job::ExportJson(l) => Ok(export::json(self.site, lang(l))),
             Job::ExportCsv(l) => Ok(export::csv(self.site, lang(l))),
         }
+    }
+
+    /// The body of source `s`: its outline and compiled HTML.
+    fn body_of(&self, s: crate::site::SourceIdx) -> (&Arc<crate::markdown::Outline>, &Arc<Compiled>) {
+        (&self.site.outlines[s], &self.bodies[s])
     }
 
     /// A template's context: the given fields, and `ui`, the UI strings of `lang`.

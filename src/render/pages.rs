@@ -7,7 +7,7 @@ use super::chrome::Placement;
 use super::context::{Link, PageContext, PageView, Section, TocEntry};
 use super::{urls, Renderer};
 use crate::i18n;
-use crate::markdown::{Embedding, Resolved, Resolver, Scan};
+use crate::markdown::{Embedding, Outline, Resolved, Resolver};
 use crate::output::Output;
 use crate::site::{Kind, Page, PageIdx};
 use crate::Diagnostic;
@@ -35,7 +35,7 @@ impl<'a> Renderer<'a> {
             breadcrumb: self.links(&self.ancestors(page), &path, lang),
             prev: page.prev.map(|t| self.link(t, &path, lang)),
             next: page.next.map(|t| self.link(t, &path, lang)),
-            children: self.children(page, &site.scans[b], &path, lang),
+            children: self.children(page, &site.outlines[b], &path, lang),
             related: self.links(&page.related, &path, lang),
             glossary: self.links(&page.glossary, &path, lang),
             // Pages already listed as related are not listed again.
@@ -66,7 +66,7 @@ impl<'a> Renderer<'a> {
             title: source.front.title.as_deref().unwrap_or(&page.id),
             short_title: source.front.short_title.as_deref(),
             summary: source.front.summary.as_deref(),
-            body: Body::value(&site.scans[b], &resolver, Embedding::default()),
+            body: Body::value(self.body_of(b), &resolver, Embedding::default()),
             applies_to: structure.applies_to.iter().map(|p| p.as_str()).collect(),
             evidence: structure.evidence.iter().map(|e| e.as_str()).collect(),
             content_lang: fallback.then_some(source.lang.as_str()),
@@ -74,13 +74,13 @@ impl<'a> Renderer<'a> {
                 .then(|| urls::relative(path, &urls::page_path(page, &body_source.lang))),
             body_lang: (body_fallback && !fallback).then_some(body_source.lang.as_str()),
             outdated: i18n::state(site, page, lang) == i18n::State::Outdated,
-            toc: on_this_page(page.kind, &site.scans[b]),
+            toc: on_this_page(page.kind, &site.outlines[b]),
         }
     }
 
     /// The children a page lists: on the home page, cards for the principles its text does
     /// not list already; elsewhere its framework children with theirs.
-    fn children(&self, page: &Page, body: &Scan, path: &str, lang: &str) -> Vec<Link> {
+    fn children(&self, page: &Page, body: &Outline, path: &str, lang: &str) -> Vec<Link> {
         if page.kind != Kind::Home {
             return page.children.iter().map(|&c| self.link_with_children(c, path, lang)).collect();
         }
@@ -118,9 +118,13 @@ fn template_of(kind: Kind) -> &'static str {
 
 /// "On this page" for a page: its body's second-level headings, for principles, standards,
 /// articles and pages of two or more sections, and for any page of four or more.
-fn on_this_page(kind: Kind, scan: &Scan) -> Vec<TocEntry<'_>> {
-    let sections: Vec<TocEntry<'_>> =
-        scan.headings.iter().filter(|h| h.level == 2).map(|h| TocEntry { anchor: &h.anchor, text: &h.text }).collect();
+fn on_this_page(kind: Kind, outline: &Outline) -> Vec<TocEntry<'_>> {
+    let sections: Vec<TocEntry<'_>> = outline
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| TocEntry { anchor: &h.anchor, text: &h.text })
+        .collect();
     let wide =
         matches!(kind, Kind::Principle | Kind::Standard | Kind::Guide | Kind::Department | Kind::Page | Kind::Home);
     if sections.len() >= 4 || (wide && sections.len() >= 2) {

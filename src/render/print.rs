@@ -125,7 +125,7 @@ impl<'a> Renderer<'a> {
         let embedding =
             Embedding { anchor_prefix: format!("{}--", anchor_of(&page.id)), heading_shift: heading_shift(page.kind) };
         PrintItem {
-            body: Body::value(&site.scans[b], &resolver, embedding),
+            body: Body::value(self.body_of(b), &resolver, embedding),
             anchor: anchor_of(&page.id),
             kind: page.kind.as_str(),
             number: if page.kind.is_framework() { page.id.clone() } else { String::new() },

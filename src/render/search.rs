@@ -11,12 +11,13 @@
 //! carries a field weight (name, headings, summary, body) for the script's BM25 ranking.
 
 use super::urls;
-use crate::markdown::Scan;
+use crate::markdown::{Compiled, Outline};
 use crate::output::Output;
 use crate::site::{Page, Site};
 use crate::words::{compounds, light_fold, normalize, tokens, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Field weights of a word on a page: a word counts at its best field's weight, plus one for
 /// each further place it is in (another field, a second heading).
@@ -50,7 +51,7 @@ struct Index<'a> {
 }
 
 /// `assets/search/<lang>.js` for one language.
-pub(super) fn index_for(site: &Site, lang: &str) -> Output {
+pub(super) fn index_for(site: &Site, bodies: &[Arc<Compiled>], lang: &str) -> Output {
     let prefix = format!("{lang}/");
     let mut vocabulary = Vocabulary::new(lang);
     let mut fields: HashMap<u32, u8> = HashMap::default();
@@ -59,7 +60,7 @@ pub(super) fn index_for(site: &Site, lang: &str) -> Output {
     let mut docs = Vec::with_capacity(site.pages.len());
     for (d, page) in site.pages.iter().enumerate() {
         fields.clear();
-        page_fields(site, page, lang, &mut vocabulary, &mut fields);
+        page_fields(site, bodies, page, lang, &mut vocabulary, &mut fields);
         for (&stem, &weight) in &fields {
             let stem = stem as usize;
             if postings.len() <= stem {
@@ -69,7 +70,7 @@ pub(super) fn index_for(site: &Site, lang: &str) -> Output {
             postings[stem].extend([d as u32 - last_doc[stem], u32::from(weight)]);
             last_doc[stem] = d as u32;
         }
-        docs.push(doc(site, page, lang, &prefix, fields.len() as u32));
+        docs.push(doc(site, bodies, page, lang, &prefix, fields.len() as u32));
     }
     let (words, word_stems) = vocabulary.sorted_words();
     let index = Index { affix: affix_for(lang), docs, stems: vocabulary.stems, words, word_stems, postings };
@@ -110,13 +111,13 @@ fn affix_for(lang: &str) -> [u8; 2] {
 }
 
 /// The entry of one page in `docs`.
-fn doc<'s>(site: &'s Site, page: &'s Page, lang: &str, prefix: &str, stems: u32) -> Doc<'s> {
+fn doc<'s>(site: &'s Site, bodies: &[Arc<Compiled>], page: &'s Page, lang: &str, prefix: &str, stems: u32) -> Doc<'s> {
     let (name, name_lang) = site.short_title(page, lang);
     let (b, body_fallback) = site.body_version(page, lang);
     let number = page.number.as_ref().map(|_| page.id.as_str()).unwrap_or_default();
     let path = urls::page_path(page, lang);
     let url = path.strip_prefix(prefix).map(str::to_owned).unwrap_or(path);
-    let snippet = snippet(site, &site.scans[b], lang, &site.sources[b].lang);
+    let snippet = snippet(site, (&site.outlines[b], &bodies[b]), lang, &site.sources[b].lang);
     let snippet_lang = if body_fallback { site.sources[b].lang.as_str() } else { "" };
     (number, name, url, snippet, name_lang.unwrap_or_default(), snippet_lang, stems)
 }
@@ -125,19 +126,19 @@ fn doc<'s>(site: &'s Site, page: &'s Page, lang: &str, prefix: &str, stems: u32)
 /// title. In a body shown in another language than the page's (a fallback), each such title
 /// is in the page's language: it is wrapped in Unicode isolates (FSI ... PDI), so its
 /// direction and punctuation stay its own inside the snippet.
-fn snippet(site: &Site, scan: &Scan, lang: &str, body_lang: &str) -> String {
+fn snippet(site: &Site, (outline, body): (&Outline, &Compiled), lang: &str, body_lang: &str) -> String {
     let isolate = lang != body_lang;
-    let text = &scan.search.snippet;
+    let text = &body.words.snippet;
     let mut out = String::with_capacity(text.len() + 64);
     let mut from = 0;
-    for &(at, r) in &scan.search.labels {
+    for &(at, r) in &body.words.labels {
         let at = at as usize;
         if at > text.len() || !text.is_char_boundary(at) {
             break;
         }
         out.push_str(&text[from..at]);
         from = at;
-        if let Some(target) = scan.refs.get(r as usize).and_then(|r| site.page(&r.target)) {
+        if let Some(target) = outline.refs.get(r as usize).and_then(|r| site.page(&r.target)) {
             if isolate {
                 out.push('\u{2068}');
             }
@@ -151,22 +152,27 @@ fn snippet(site: &Site, scan: &Scan, lang: &str, body_lang: &str) -> String {
     out
 }
 
-/// What a `[[id]]` shows as text: the number, then the title.
+/// What a `[[id]]` shows as text, as pages show it (see [`crate::markdown::label_text`]):
+/// the number, then the short title.
 fn label_text(site: &Site, target: &Page, lang: &str) -> String {
-    let (title, _) = site.title(target, lang);
-    match &target.number {
-        Some(_) => format!("{} {title}", target.id),
-        None => title.to_owned(),
-    }
+    let (title, _) = site.short_title(target, lang);
+    crate::markdown::label_text(target.number.as_ref().map(|_| target.id.as_str()), title)
 }
 
 /// Every stem of a page in `lang` with its field weight: number, short title and title;
 /// headings; summary; body with the labels of its references.
-fn page_fields(site: &Site, page: &Page, lang: &str, vocabulary: &mut Vocabulary, fields: &mut HashMap<u32, u8>) {
+fn page_fields(
+    site: &Site,
+    bodies: &[Arc<Compiled>],
+    page: &Page,
+    lang: &str,
+    vocabulary: &mut Vocabulary,
+    fields: &mut HashMap<u32, u8>,
+) {
     let (s, _) = site.version(page, lang);
     let (b, _) = site.body_version(page, lang);
     let front = &site.sources[s].front;
-    let scan = &site.scans[b];
+    let (outline, body) = (&site.outlines[b], &bodies[b]);
     let mut add_text = |vocabulary: &mut Vocabulary, text: &str, weight: u8| {
         let light = light_fold(text);
         for word in tokens(&light).chain(compounds(text).iter().map(String::as_str)) {
@@ -182,18 +188,18 @@ fn page_fields(site: &Site, page: &Page, lang: &str, vocabulary: &mut Vocabulary
     if front.title.is_none() {
         add_text(vocabulary, &page.id, NAME);
     }
-    for heading in &scan.headings {
+    for heading in &outline.headings {
         add_text(vocabulary, &heading.text, HEADING);
     }
     if let Some(summary) = front.summary.as_deref() {
         add_text(vocabulary, summary, SUMMARY);
     }
-    for &(_, r) in &scan.search.labels {
-        if let Some(target) = scan.refs.get(r as usize).and_then(|r| site.page(&r.target)) {
+    for &(_, r) in &body.words.labels {
+        if let Some(target) = outline.refs.get(r as usize).and_then(|r| site.page(&r.target)) {
             add_text(vocabulary, &label_text(site, target, lang), BODY);
         }
     }
-    for word in scan.search.words.split_ascii_whitespace() {
+    for word in body.words.words.split_ascii_whitespace() {
         add_field(fields, vocabulary.stem_of(word), BODY);
     }
 }

@@ -16,35 +16,17 @@ pub(super) fn group_pages(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Page> {
     let mut pages: Vec<Page> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut by_stem: HashMap<&std::ffi::OsStr, usize> = HashMap::new();
-    let mut home: Option<usize> = None;
+    let mut first = FirstOf::default();
     for (s, source) in sources.iter().enumerate().filter(|(_, s)| s.lang == config.default_language) {
         let Some(page) = page_of(s, source, diagnostics) else {
             continue;
         };
-        if let Some(&other) = by_id.get(&page.id) {
-            let first = &sources[pages[other].versions[&config.default_language]];
-            diagnostics.push(
-                source
-                    .error_at_key("id", format!("duplicate id `{}`: {} has it too", page.id, first.path.display()))
-                    .help("every page needs its own id; change one of them"),
-            );
+        let original_of = |p: usize| &sources[pages[p].versions[&config.default_language]];
+        if let Some(clash) = first.clash(&page, pages.len(), source, original_of) {
+            diagnostics.push(clash);
             continue;
         }
-        if page.kind == Kind::Home {
-            if let Some(h) = home {
-                let first = &sources[pages[h].versions[&config.default_language]];
-                diagnostics.push(
-                    source
-                        .error_at_key("kind", format!("a second home page: {} is the home page", first.path.display()))
-                        .help("keep `kind: home` on one page only"),
-                );
-                continue;
-            }
-            home = Some(pages.len());
-        }
-        by_id.insert(page.id.clone(), pages.len());
         by_stem.insert(source.stem.as_os_str(), pages.len());
         pages.push(page);
     }
@@ -67,6 +49,38 @@ pub(super) fn group_pages(
     pages
 }
 
+/// The first page of each id, and the home page: a second one is an error.
+#[derive(Default)]
+struct FirstOf {
+    by_id: HashMap<String, usize>,
+    home: Option<usize>,
+}
+
+impl FirstOf {
+    /// Takes `page` as page number `at`, or says which earlier page it clashes with.
+    fn clash<'s>(
+        &mut self,
+        page: &Page,
+        at: usize,
+        source: &Source,
+        original_of: impl Fn(usize) -> &'s std::sync::Arc<Source>,
+    ) -> Option<Diagnostic> {
+        if let Some(&other) = self.by_id.get(&page.id) {
+            let message = format!("duplicate id `{}`: {} has it too", page.id, original_of(other).path.display());
+            return Some(source.error_at_key("id", message).help("every page needs its own id; change one of them"));
+        }
+        if page.kind == Kind::Home {
+            if let Some(h) = self.home {
+                let message = format!("a second home page: {} is the home page", original_of(h).path.display());
+                return Some(source.error_at_key("kind", message).help("keep `kind: home` on one page only"));
+            }
+            self.home = Some(at);
+        }
+        self.by_id.insert(page.id.clone(), at);
+        None
+    }
+}
+
 fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<Page> {
     let front = &source.front;
     let Some(id) = front.id.clone() else {
@@ -81,17 +95,8 @@ fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<P
         diagnostics
             .push(source.error_at_key("title", "the page has no `title`").help("add `title:` to the front matter"));
     }
-    // Pages are files named `<id>.html`; most file systems allow 255 bytes in a name.
-    const LONGEST_ID: usize = 255 - ".html".len();
-    if id.len() > LONGEST_ID {
-        diagnostics.push(
-            source
-                .error_at_key(
-                    "id",
-                    format!("this id is {} bytes long; its page's file name would be too long", id.len()),
-                )
-                .help(format!("shorten the id to at most {LONGEST_ID} characters")),
-        );
+    if let Some(too_long) = id_too_long(&id, source) {
+        diagnostics.push(too_long);
         return None;
     }
     let (kind, number) = match classify(&id, front.kind) {
@@ -116,6 +121,16 @@ fn page_of(s: usize, source: &Source, diagnostics: &mut Diagnostics) -> Option<P
         related: Vec::new(),
         glossary: Vec::new(),
         backlinks: Vec::new(),
+    })
+}
+
+/// Pages are files named `<id>.html`, and most file systems allow 255 bytes in a name.
+fn id_too_long(id: &str, source: &Source) -> Option<Diagnostic> {
+    const LONGEST_ID: usize = 255 - ".html".len();
+    (id.len() > LONGEST_ID).then(|| {
+        source
+            .error_at_key("id", format!("this id is {} bytes long; its page's file name would be too long", id.len()))
+            .help(format!("shorten the id to at most {LONGEST_ID} characters"))
     })
 }
 
@@ -255,7 +270,7 @@ pub(super) fn check_short_titles(site: &Site, diagnostics: &mut Diagnostics) {
 /// heading id used twice, `![[id]]`): errors at their place, with what to write instead.
 pub(super) fn check_constructs(site: &Site, diagnostics: &mut Diagnostics) {
     for (s, source) in site.sources.iter().enumerate() {
-        for problem in &site.scans[s].problems {
+        for problem in &site.outlines[s].problems {
             diagnostics.push(source.error_in_body(problem.offset, problem.message.clone()).help(problem.help.clone()));
         }
     }
@@ -266,7 +281,7 @@ pub(super) fn check_constructs(site: &Site, diagnostics: &mut Diagnostics) {
 pub(super) fn check_theme_ids(site: &Site, theme_ids: &std::collections::BTreeMap<String, String>) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     for (s, source) in site.sources.iter().enumerate() {
-        for heading in &site.scans[s].headings {
+        for heading in &site.outlines[s].headings {
             if let Some(template) = theme_ids.get(&heading.anchor) {
                 diagnostics.push(
                     source
@@ -299,7 +314,7 @@ pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
         }
     }
     for (s, source) in site.sources.iter().enumerate() {
-        for r in &site.scans[s].refs {
+        for r in &site.outlines[s].refs {
             let Some(target) = site.page(&r.target) else {
                 let d = source.error_in_body(r.offset, format!("unknown id `{}` in cross-reference", r.target));
                 diagnostics.push(with_hint(d, site, &r.target));
@@ -308,7 +323,7 @@ pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
             let Some(anchor) = &r.anchor else { continue };
             for lang in &shown_in[s] {
                 let (shown, _) = site.body_version(target, lang);
-                let scan = &site.scans[shown];
+                let scan = &site.outlines[shown];
                 if scan.has_anchor(anchor) {
                     continue;
                 }

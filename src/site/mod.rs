@@ -9,16 +9,16 @@ pub mod id;
 mod links;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Scan};
+use crate::markdown::Outline;
 use crate::project::Config;
 use crate::source::front_matter::SlugKind;
 use crate::source::Source;
 use id::{FrameworkNumber, Level, ParsedId};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// What the site keeps of its sources' texts once their bodies are scanned.
+/// What the site keeps of its sources' texts (their bodies are scanned before the site is
+/// assembled).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Texts {
     /// The whole texts: for the dev server, which checks and renders again from them, and for
@@ -134,8 +134,8 @@ pub struct Site {
     pub langs: Vec<String>,
     /// Every source file.
     pub sources: Vec<Arc<Source>>,
-    /// What each source's body holds (headings, references), parallel to `sources`.
-    pub scans: Vec<Arc<Scan>>,
+    /// The outline of each source's body (headings, references), parallel to `sources`.
+    pub outlines: Vec<Arc<Outline>>,
     /// Pages in site order: home, the framework in number order, then other pages by kind.
     pub pages: Vec<Page>,
     /// Page index by id.
@@ -146,8 +146,9 @@ pub struct Site {
 }
 
 /// For each source, whether it is in the default language and has a translation (a source and
-/// its translations share a stem): translations compare with its hash.
-fn translated_originals(config: &Config, sources: &[Arc<Source>]) -> Vec<bool> {
+/// its translations share a stem): translations compare with its hash, so
+/// [`Source::release_text`] keeps it.
+pub fn translated_originals(config: &Config, sources: &[Arc<Source>]) -> Vec<bool> {
     let mut versions: HashMap<&std::path::Path, usize> = HashMap::with_capacity(sources.len());
     for source in sources {
         *versions.entry(source.stem.as_path()).or_default() += 1;
@@ -156,47 +157,21 @@ fn translated_originals(config: &Config, sources: &[Arc<Source>]) -> Vec<bool> {
 }
 
 impl Site {
-    /// Builds and checks the graph. Errors are collected; the site is returned only without them.
+    /// Builds and checks the graph from the sources and the outline of each one's body
+    /// (see [`crate::markdown::scan`]). Errors are collected; the site is returned only
+    /// without them.
     pub fn assemble(
         config: Config,
         sources: Vec<Arc<Source>>,
-        texts: Texts,
-    ) -> Result<(Site, Diagnostics), Diagnostics> {
-        let scans = vec![None; sources.len()];
-        Self::assemble_with_scans(config, sources, scans, texts)
-    }
-
-    /// [`Site::assemble`], reusing the scans of sources that did not change (`None` where a
-    /// source must be scanned).
-    pub fn assemble_with_scans(
-        config: Config,
-        mut sources: Vec<Arc<Source>>,
-        scans: Vec<Option<Arc<Scan>>>,
-        texts: Texts,
+        outlines: Vec<Arc<Outline>>,
     ) -> Result<(Site, Diagnostics), Diagnostics> {
         let mut diagnostics = Diagnostics::default();
-        let translated = match texts {
-            Texts::Release => translated_originals(&config, &sources),
-            Texts::Keep => Vec::new(),
-        };
-        let scans: Vec<Arc<Scan>> = sources
-            .par_iter_mut()
-            .enumerate()
-            .zip(scans)
-            .map(|((s, source), cached)| {
-                let scan = cached.unwrap_or_else(|| Arc::new(markdown::scan(source.body())));
-                if let (Texts::Release, Some(owned)) = (texts, Arc::get_mut(source)) {
-                    owned.release_text(translated[s]);
-                }
-                scan
-            })
-            .collect();
         let pages = links::group_pages(&config, &sources, &mut diagnostics);
         let mut site = Site {
             langs: config.languages_default_first(),
             config,
             sources,
-            scans,
+            outlines,
             pages,
             by_id: HashMap::new(),
             by_kind: Default::default(),
@@ -341,7 +316,7 @@ impl Site {
     fn compute_backlinks(&mut self) {
         let mut backlinks: Vec<Vec<PageIdx>> = vec![Vec::new(); self.pages.len()];
         for (from, page) in self.pages.iter().enumerate() {
-            let body_refs = page.versions.values().flat_map(|&s| self.scans[s].refs.iter());
+            let body_refs = page.versions.values().flat_map(|&s| self.outlines[s].refs.iter());
             let targets = body_refs
                 .filter_map(|r| self.by_id.get(&r.target).copied())
                 .chain(page.related.iter().copied())

@@ -46,11 +46,11 @@ fn every_indicator_has_the_required_sections_and_references() {
     for (_, page) in site.pages_of(Kind::Indicator) {
         let s = site.default_version(page);
         let source = &site.sources[s];
-        let headings: Vec<&str> = site.scans[s].headings.iter().map(|h| h.anchor.as_str()).collect();
+        let headings: Vec<&str> = site.outlines[s].headings.iter().map(|h| h.anchor.as_str()).collect();
         for required in ["how-to-comply", "evidence", "common-pitfalls"] {
             assert!(headings.contains(&required), "{}: no `{required}` section", source.path.display());
         }
-        assert!(site.scans[s].refs.len() >= 2, "{}: fewer than two cross-references", source.path.display());
+        assert!(site.outlines[s].refs.len() >= 2, "{}: fewer than two cross-references", source.path.display());
         assert!(page.related.len() >= 2, "{}: fewer than two related ids", source.path.display());
         assert!(!source.front.applies_to.is_empty(), "{}: no applies_to", source.path.display());
         assert!(!source.front.evidence.is_empty(), "{}: no evidence", source.path.display());

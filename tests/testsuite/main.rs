@@ -6,10 +6,12 @@ mod cli;
 mod corpus;
 mod errors;
 mod i18n;
+#[cfg(feature = "serve")]
 mod incremental;
 mod offline;
 mod output;
 mod properties;
 mod reader;
+#[cfg(feature = "serve")]
 mod serve;
 mod support;
