@@ -43,6 +43,8 @@ pub mod i18n;
 #[cfg(feature = "serve")]
 pub mod incremental;
 pub mod init;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod observe;
 pub mod output;
 pub mod pack;

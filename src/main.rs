@@ -79,6 +79,13 @@ enum Command {
         #[arg(long = "static", value_name = "DIR")]
         static_dir: Option<PathBuf>,
     },
+    /// Run the language server for editors (LSP over standard input and output).
+    #[cfg(feature = "lsp")]
+    Lsp {
+        /// The site root, or a folder inside it (the editor's workspace folder wins).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Build an offline bundle (a zip to open from disk or a USB stick), verified complete.
     Pack {
         /// The site root.
@@ -149,6 +156,14 @@ fn main() -> ExitCode {
         Command::Serve { root, port, bind, open, static_dir } => {
             serve(root, guidesite::serve::Options { bind, port, open, static_dir })
         }
+        #[cfg(feature = "lsp")]
+        Command::Lsp { root } => match guidesite::lsp::run(&root) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::I18n { command: I18nCommand::Status { root, format, strict } } => i18n_status(root, format, strict),
         Command::I18n { command: I18nCommand::Mark { root, files } } => i18n_mark(root, files),
     }

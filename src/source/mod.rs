@@ -253,6 +253,12 @@ pub fn load_one(project: &Project, config: &Config, path: &Path) -> Result<Sourc
     let shown = project.display(path);
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e))?;
+    from_text(project, config, path, text)
+}
+
+/// A page file from its text (an editor's unsaved buffer, or the file as read).
+pub fn from_text(project: &Project, config: &Config, path: &Path, text: String) -> Result<Source, Diagnostic> {
+    let shown = project.display(path);
     let (lang, stem) = language_of(&shown, config)?;
     let split = front_matter::split(&text).map_err(|e| split_error(&shown, &text, e))?;
     let front = front_matter::parse(&shown, &text, &split)?;

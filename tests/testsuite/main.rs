@@ -8,6 +8,8 @@ mod errors;
 mod i18n;
 #[cfg(feature = "serve")]
 mod incremental;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod offline;
 mod output;
 mod properties;

@@ -1,0 +1,174 @@
+//! Answers to the editor's requests at a place of a page: what is under the cursor (a
+//! reference, an `id:` line), and the handlers that turn it into completion, hover,
+//! definition, references, rename, inlay hints and symbols.
+
+use super::{answers, navigate, params, text, Server};
+use lsp_server::Request;
+use lsp_types::{Position, Range, Uri};
+use std::path::Path;
+
+/// Where a request points: the file, its text, the byte offset and the position.
+pub(super) struct At {
+    text: String,
+    offset: usize,
+    position: Position,
+    lang: String,
+}
+
+impl Server<'_> {
+    /// Runs `answer` at the position a request names (every position request has the same
+    /// `textDocument` and `position`).
+    pub(super) fn with_position<T>(
+        &self,
+        request: Request,
+        answer: impl Fn(&Self, &At) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let params: lsp_types::TextDocumentPositionParams = params(request)?;
+        let at = self.at(&params.text_document.uri, params.position).ok_or("not a page of the site")?;
+        answer(self, &at)
+    }
+
+    pub(super) fn at(&self, uri: &Uri, position: Position) -> Option<At> {
+        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
+        let text = self.text_of(&file);
+        let offset = text::offset(&text, position);
+        Some(At { lang: self.lang_of(&file), text, offset, position })
+    }
+
+    /// The language of a page file: its suffix (`x.fr.md`), else the default language.
+    pub(super) fn lang_of(&self, file: &Path) -> String {
+        let Ok(workspace) = &self.workspace else { return String::new() };
+        let suffix = file.file_stem().and_then(|s| Path::new(s).extension()).and_then(|e| e.to_str());
+        let site = workspace.site.as_ref();
+        let default = site.map(|s| s.config.default_language.clone()).unwrap_or_default();
+        match (suffix, site) {
+            (Some(lang), Some(site)) if site.langs.iter().any(|l| l == lang) => lang.to_owned(),
+            _ => default,
+        }
+    }
+
+    pub(super) fn site(&self) -> Result<&crate::site::Site, String> {
+        self.workspace.as_ref().ok().and_then(|w| w.site.as_ref()).ok_or_else(|| "the site does not load".to_owned())
+    }
+}
+
+/// The reference written at `at`, if the cursor is on one: its id, its anchor, and whether
+/// the cursor is on the anchor.
+fn reference_at(at: &At) -> Option<(String, Option<String>, text::Written, usize)> {
+    let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = at.text[at.offset..].find('\n').map_or(at.text.len(), |i| at.offset + i);
+    let line = &at.text[line_start..line_end];
+    let cursor = at.offset - line_start;
+    let written = text::references(line).into_iter().find(|r| r.whole.start <= cursor && cursor <= r.whole.end)?;
+    let id = line[written.id.clone()].trim().to_owned();
+    let anchor = written.anchor.clone().map(|a| line[a].trim().to_owned());
+    Some((id, anchor, written, line_start))
+}
+
+/// The id of the page whose front matter holds the cursor's `id:` line.
+fn front_matter_id(at: &At) -> Option<String> {
+    if !at.text.starts_with("---") {
+        return None;
+    }
+    let end = at.text[3..].find("\n---").map(|i| i + 3)?;
+    let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = at.text[line_start..].lines().next()?;
+    let value = line.strip_prefix("id:")?;
+    (at.offset <= end).then(|| value.trim().trim_matches(['"', '\'']).to_owned())
+}
+
+impl Server<'_> {
+    pub(super) fn completion(&self, at: &At) -> Result<Option<lsp_types::CompletionList>, String> {
+        let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+        Ok(answers::complete(self.site()?, &at.lang, &at.text[line_start..at.offset], at.position))
+    }
+
+    pub(super) fn hover(&self, at: &At) -> Result<Option<lsp_types::Hover>, String> {
+        let site = self.site()?;
+        if let Some((id, anchor, written, line_start)) = reference_at(at) {
+            let range = text::range(&at.text, line_start + written.whole.start, line_start + written.whole.end);
+            let card = answers::card(site, &at.lang, &id, anchor.as_deref())
+                .unwrap_or_else(|| format!("**No page has the id `{id}`.**"));
+            return Ok(Some(answers::hover(card, range)));
+        }
+        let Some(id) = front_matter_id(at) else { return Ok(None) };
+        let range = Range::new(Position::new(at.position.line, 0), at.position);
+        Ok(answers::referred_by(site, &at.lang, &id).map(|text| answers::hover(text, range)))
+    }
+
+    pub(super) fn definition(&self, at: &At) -> Result<Option<lsp_types::Location>, String> {
+        let Some((id, anchor, _, _)) = reference_at(at) else { return Ok(None) };
+        Ok(navigate::definition(self.site()?, &at.lang, &id, anchor.as_deref()))
+    }
+
+    pub(super) fn references(&self, at: &At) -> Result<Vec<lsp_types::Location>, String> {
+        let site = self.site()?;
+        let (id, anchor) = match reference_at(at) {
+            Some((id, anchor, written, line_start)) => {
+                let on_anchor = written.anchor.is_some_and(|a| at.offset >= line_start + a.start);
+                (id, anchor.filter(|_| on_anchor))
+            }
+            None => (front_matter_id(at).ok_or("no reference or id here")?, None),
+        };
+        Ok(navigate::locations(site, &navigate::references(site, &id, anchor.as_deref())))
+    }
+
+    pub(super) fn prepare_rename(&self, at: &At) -> Result<Option<Range>, String> {
+        let Some((_, _, written, line_start)) = reference_at(at) else {
+            return Ok(front_matter_id(at).map(|_| Range::new(at.position, at.position)));
+        };
+        let part = match &written.anchor {
+            Some(a) if at.offset >= line_start + a.start => a.clone(),
+            _ => written.id.clone(),
+        };
+        Ok(Some(text::range(&at.text, line_start + part.start, line_start + part.end)))
+    }
+
+    pub(super) fn rename(&self, params: lsp_types::RenameParams) -> Result<lsp_types::WorkspaceEdit, String> {
+        let position = params.text_document_position;
+        let at = self.at(&position.text_document.uri, position.position).ok_or("not a page of the site")?;
+        let site = self.site()?;
+        match reference_at(&at) {
+            Some((id, Some(anchor), written, line_start))
+                if written.anchor.as_ref().is_some_and(|a| at.offset >= line_start + a.start) =>
+            {
+                navigate::rename_anchor(site, &id, &anchor, &params.new_name)
+            }
+            Some((id, _, _, _)) => navigate::rename_id(site, &id, &params.new_name),
+            None => navigate::rename_id(site, &front_matter_id(&at).ok_or("no id here")?, &params.new_name),
+        }
+    }
+
+    pub(super) fn inlay_hints(&self, uri: &Uri) -> Option<Vec<lsp_types::InlayHint>> {
+        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
+        let site = self.site().ok()?;
+        Some(answers::inlay_hints(site, &self.lang_of(&file), &self.text_of(&file)))
+    }
+
+    #[allow(deprecated)] // `DocumentSymbol::deprecated` must be written, though deprecated.
+    pub(super) fn document_symbols(&self, uri: &Uri) -> Option<lsp_types::DocumentSymbolResponse> {
+        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
+        let text = self.text_of(&file);
+        let body_offset = crate::source::front_matter::split(&text).ok()?.body;
+        let outline = crate::markdown::scan(&text[body_offset..]).outline;
+        let symbols = outline
+            .headings
+            .iter()
+            .map(|h| {
+                let at = body_offset + h.offset;
+                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                lsp_types::DocumentSymbol {
+                    name: h.text.clone(),
+                    detail: Some(format!("#{}", h.anchor)),
+                    kind: lsp_types::SymbolKind::STRING,
+                    tags: None,
+                    deprecated: None,
+                    range: text::range(&text, at, end),
+                    selection_range: text::range(&text, at, end),
+                    children: None,
+                }
+            })
+            .collect();
+        Some(lsp_types::DocumentSymbolResponse::Nested(symbols))
+    }
+}

@@ -1,0 +1,105 @@
+//! The site as the editor sees it: every page file from disk, with the editor's unsaved
+//! buffers in place of the files they show, checked by the same stages a build runs
+//! (sources, outlines, the site graph and its checks). An edit re-reads one file and
+//! re-checks the graph; nothing is rendered.
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Outline};
+use crate::project::{Config, Project};
+use crate::site::Site;
+use crate::source::{self, Source};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Every page file, the last site graph that checked out, and the problems found.
+pub(super) struct Workspace {
+    pub(super) project: Project,
+    config: Config,
+    sources: Vec<Arc<Source>>,
+    outlines: Vec<Arc<Outline>>,
+    /// The last graph that assembled without errors: what completion, hover and navigation
+    /// read while the text has errors.
+    pub(super) site: Option<Site>,
+    /// Errors of files that cannot be read as pages (bad front matter), by absolute path.
+    unreadable: HashMap<PathBuf, Diagnostic>,
+    /// Every problem of the last check, by absolute path.
+    pub(super) problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl Workspace {
+    /// Reads and checks every page file of the site at `project`.
+    pub(super) fn load(project: Project) -> Result<Workspace, Vec<Diagnostic>> {
+        let config = Config::load(&project)?;
+        let (sources, problems) = source::load_all(&project, &config);
+        let sources: Vec<Arc<Source>> = sources.into_iter().map(Arc::new).collect();
+        let outlines = sources.iter().map(|s| Arc::new(markdown::scan(s.body()).outline)).collect();
+        let unreadable = problems.iter().map(|d| (project.root.join(&d.path), d.clone())).collect();
+        let mut workspace =
+            Workspace { project, config, sources, outlines, site: None, unreadable, problems: BTreeMap::new() };
+        workspace.check();
+        Ok(workspace)
+    }
+
+    /// Takes the text of the page file at `file` (an editor's buffer, or the file as saved)
+    /// in place of what was read before, and checks the site again.
+    pub(super) fn update(&mut self, file: &Path, text: String) {
+        if !source::is_page_file(file) || !file.starts_with(self.project.content_dir()) {
+            return;
+        }
+        match source::from_text(&self.project, &self.config, file, text) {
+            Ok(page) => {
+                self.unreadable.remove(file);
+                let outline = Arc::new(markdown::scan(page.body()).outline);
+                match self.sources.iter().position(|s| s.file == file) {
+                    Some(s) => {
+                        self.sources[s] = Arc::new(page);
+                        self.outlines[s] = outline;
+                    }
+                    None => {
+                        self.sources.push(Arc::new(page));
+                        self.outlines.push(outline);
+                    }
+                }
+            }
+            Err(problem) => {
+                self.unreadable.insert(file.to_owned(), problem);
+            }
+        }
+        self.check();
+    }
+
+    /// Reads the file at `file` from disk again (its buffer was closed), or forgets it when
+    /// it is gone.
+    pub(super) fn reload(&mut self, file: &Path) {
+        match std::fs::read_to_string(file) {
+            Ok(text) => self.update(file, text),
+            Err(_) => {
+                if let Some(s) = self.sources.iter().position(|s| s.file == file) {
+                    self.sources.remove(s);
+                    self.outlines.remove(s);
+                }
+                self.unreadable.remove(file);
+                self.check();
+            }
+        }
+    }
+
+    /// Assembles and checks the graph: its errors and warnings become the problems, and the
+    /// graph is kept when it has no errors.
+    fn check(&mut self) {
+        let assembled = Site::assemble(self.config.clone(), self.sources.clone(), self.outlines.clone());
+        let found = match assembled {
+            Ok((site, warnings)) => {
+                self.site = Some(site);
+                warnings
+            }
+            Err(errors) => errors,
+        };
+        let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        for d in found.iter().chain(self.unreadable.values()) {
+            problems.entry(self.project.root.join(&d.path)).or_default().push(d.clone());
+        }
+        self.problems = problems;
+    }
+}
