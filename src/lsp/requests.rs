@@ -9,6 +9,7 @@ use std::path::Path;
 
 /// Where a request points: the file, its text, the byte offset and the position.
 pub(super) struct At {
+    file: std::path::PathBuf,
     text: String,
     offset: usize,
     position: Position,
@@ -32,7 +33,7 @@ impl Server<'_> {
         let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
         let text = self.text_of(&file);
         let offset = text::offset(&text, position);
-        Some(At { lang: self.lang_of(&file), text, offset, position })
+        Some(At { lang: self.lang_of(&file), file, text, offset, position })
     }
 
     /// The language of a page file: its suffix (`x.fr.md`), else the default language.
@@ -115,6 +116,9 @@ impl Server<'_> {
 
     pub(super) fn prepare_rename(&self, at: &At) -> Result<Option<Range>, String> {
         let Some((_, _, written, line_start)) = reference_at(at) else {
+            if let Some((_, _, line)) = self.heading_at(at) {
+                return Ok(Some(text::range(&at.text, line.start, line.end)));
+            }
             return Ok(front_matter_id(at).map(|_| Range::new(at.position, at.position)));
         };
         let part = match &written.anchor {
@@ -135,8 +139,26 @@ impl Server<'_> {
                 navigate::rename_anchor(site, &id, &anchor, &params.new_name)
             }
             Some((id, _, _, _)) => navigate::rename_id(site, &id, &params.new_name),
-            None => navigate::rename_id(site, &front_matter_id(&at).ok_or("no id here")?, &params.new_name),
+            None => match self.heading_at(&at) {
+                Some((id, anchor, _)) => navigate::rename_anchor(site, &id, &anchor, &params.new_name),
+                None => navigate::rename_id(site, &front_matter_id(&at).ok_or("no id here")?, &params.new_name),
+            },
         }
+    }
+
+    /// The heading on the cursor's line: its page's id, its anchor, and the line's bytes.
+    fn heading_at(&self, at: &At) -> Option<(String, String, std::ops::Range<usize>)> {
+        let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = at.text[at.offset..].find('\n').map_or(at.text.len(), |i| at.offset + i);
+        if !at.text[line_start..].starts_with('#') {
+            return None;
+        }
+        let body = crate::source::front_matter::split(&at.text).ok()?.body;
+        let outline = crate::markdown::scan(&at.text[body..]).outline;
+        let heading = outline.headings.iter().find(|h| body + h.offset == line_start)?;
+        let site = self.site().ok()?;
+        let source = site.sources.iter().find(|s| s.file == at.file)?;
+        Some((source.front.id.clone()?, heading.anchor.clone(), line_start..line_end))
     }
 
     pub(super) fn inlay_hints(&self, uri: &Uri) -> Option<Vec<lsp_types::InlayHint>> {

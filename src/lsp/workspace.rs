@@ -4,8 +4,10 @@
 //! re-checks the graph; nothing is rendered.
 
 use crate::diagnostic::Diagnostic;
+use crate::locales::Locales;
 use crate::markdown::{self, Outline};
 use crate::project::{Config, Project};
+use crate::render::theme::Theme;
 use crate::site::Site;
 use crate::source::{self, Source};
 use std::collections::{BTreeMap, HashMap};
@@ -23,6 +25,10 @@ pub(super) struct Workspace {
     pub(super) site: Option<Site>,
     /// Errors of files that cannot be read as pages (bad front matter), by absolute path.
     unreadable: HashMap<PathBuf, Diagnostic>,
+    /// The element ids the theme writes, which no heading may take (see
+    /// [`Site::check_theme_ids`]), and the problems of the UI strings and theme themselves.
+    theme_ids: BTreeMap<String, String>,
+    theme_problems: Vec<Diagnostic>,
     /// Every problem of the last check, by absolute path.
     pub(super) problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -35,8 +41,18 @@ impl Workspace {
         let sources: Vec<Arc<Source>> = sources.into_iter().map(Arc::new).collect();
         let outlines = sources.iter().map(|s| Arc::new(markdown::scan(s.body()).outline)).collect();
         let unreadable = problems.iter().map(|d| (project.root.join(&d.path), d.clone())).collect();
-        let mut workspace =
-            Workspace { project, config, sources, outlines, site: None, unreadable, problems: BTreeMap::new() };
+        let (theme_ids, theme_problems) = theme_ids(&project, &config);
+        let mut workspace = Workspace {
+            project,
+            config,
+            sources,
+            outlines,
+            site: None,
+            unreadable,
+            theme_ids,
+            theme_problems,
+            problems: BTreeMap::new(),
+        };
         workspace.check();
         Ok(workspace)
     }
@@ -90,16 +106,30 @@ impl Workspace {
     fn check(&mut self) {
         let assembled = Site::assemble(self.config.clone(), self.sources.clone(), self.outlines.clone());
         let found = match assembled {
-            Ok((site, warnings)) => {
+            Ok((site, mut warnings)) => {
+                warnings.extend(site.check_theme_ids(&self.theme_ids).iter().cloned());
                 self.site = Some(site);
                 warnings
             }
             Err(errors) => errors,
         };
         let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-        for d in found.iter().chain(self.unreadable.values()) {
+        for d in found.iter().chain(self.unreadable.values()).chain(&self.theme_problems) {
             problems.entry(self.project.root.join(&d.path)).or_default().push(d.clone());
         }
         self.problems = problems;
+    }
+}
+
+/// The ids the theme writes (from its templates), and the problems of loading the UI strings
+/// and the theme.
+fn theme_ids(project: &Project, config: &Config) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
+    let locales = match Locales::load(project, config) {
+        Ok((locales, _warnings)) => locales,
+        Err(errors) => return (BTreeMap::new(), errors.into_sorted()),
+    };
+    match Theme::load(project, config, Arc::new(locales)) {
+        Ok(theme) => (theme.ids, Vec::new()),
+        Err(errors) => (BTreeMap::new(), errors.into_sorted()),
     }
 }

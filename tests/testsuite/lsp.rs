@@ -230,6 +230,15 @@ fn problems_show_as_you_type_and_clear_when_fixed_across_files() {
     assert_eq!(problems[0]["range"]["start"], json!({ "line": 4, "character": column }));
     editor.change(&page, &original, 3);
     assert!(editor.diagnostics_for(&page).is_empty(), "fixed, so cleared");
+    // A heading whose id the theme uses already (`<main id="main">`).
+    editor.change(&page, &format!("{original}\n## Main\n"), 4);
+    let problems = editor.diagnostics_for(&page);
+    assert!(
+        problems.iter().any(|p| p["message"].as_str().unwrap().contains("also an id of the theme")),
+        "{problems:?}"
+    );
+    editor.change(&page, &original, 5);
+    assert!(editor.diagnostics_for(&page).is_empty());
     // Deleting a heading flags the reference to its anchor in another file.
     let target = root.join("content/framework/1/1.1.1.md");
     editor.open(&target);
@@ -299,6 +308,20 @@ fn references_rename_and_symbols_span_files_and_languages() {
         .map(|e| e["newText"].as_str().unwrap())
         .collect();
     assert!(texts.contains(&" {#steps}") && texts.iter().filter(|t| **t == "steps").count() == 2, "{edit}");
+    // Renaming from a heading of its own page: the heading gets the anchor explicitly.
+    let heading = text.lines().position(|l| l == "## Evidence").unwrap() as u32;
+    let edit = editor.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": uri(&page) },
+        "position": { "line": heading, "character": 4 }, "newName": "proof" }),
+    );
+    let edits: Vec<&Value> =
+        edit["changes"].as_object().unwrap().values().flat_map(|v| v.as_array().unwrap()).collect();
+    assert_eq!(edits.len(), 1, "{edit}");
+    assert_eq!(
+        (edits[0]["newText"].as_str(), edits[0]["range"]["start"]["line"].as_u64()),
+        (Some(" {#proof}"), Some(heading.into()))
+    );
     // Symbols: the page's headings, and every page of the site.
     let symbols = editor.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri(&page) } }));
     let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
