@@ -142,6 +142,13 @@ fn read_message(from: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// The line and column (0-based, ASCII text) where `needle` first is in `text`.
+fn place_of(text: &str, needle: &str) -> (u32, u32) {
+    let at = text.find(needle).expect("the fixture has it");
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (text[..at].matches('\n').count() as u32, (at - line_start) as u32)
+}
+
 fn uri(path: &Path) -> String {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     format!("file://{}", path.display()).replace(' ', "%20")
@@ -164,8 +171,8 @@ fn completion_hover_hints_and_definition_answer_in_the_files_language() {
     // A reference being typed: `[[1.1` offers the ids that start so, with their names.
     let text = std::fs::read_to_string(&page).unwrap().replace("Pilot, then", "Pilot, see [[1.1 then");
     editor.change(&page, &text, 2);
-    let line = text.lines().position(|l| l.contains("see [[1.1 ")).unwrap() as u32;
-    let column = text.lines().nth(line as usize).unwrap().find("[[1.1").unwrap() as u32 + 5;
+    let (line, column) = place_of(&text, "[[1.1 ");
+    let column = column + 5;
     let list = editor.at("textDocument/completion", &page, line, column);
     let labels: Vec<&str> = list["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
     assert!(labels.contains(&"1.1.1") && labels.contains(&"1.1.10") && !labels.contains(&"about"), "{labels:?}");
@@ -180,7 +187,7 @@ fn completion_hover_hints_and_definition_answer_in_the_files_language() {
     // Hover on `[[1.1.1#how-to-comply]]`: number, name, parent, section.
     let text = text.replace("see [[1.1.1#ev then", "then");
     editor.change(&page, &text, 4);
-    let line = text.lines().position(|l| l.contains("[[1.1.1#how-to-comply]]")).unwrap() as u32;
+    let (line, _) = place_of(&text, "[[1.1.1#how-to-comply]]");
     let hover = editor.at("textDocument/hover", &page, line, 16);
     let card = hover["contents"]["value"].as_str().unwrap();
     assert!(card.contains("1.1.1 The FI researches client needs") && card.contains("Part of 1.1"), "{card}");
@@ -207,8 +214,8 @@ fn a_french_page_gets_french_names_and_the_original_when_untranslated() {
     let page = root.join("content/framework/1/1.fr.md");
     editor.open(&page);
     let text = std::fs::read_to_string(&page).unwrap();
-    let line = text.lines().position(|l| l.contains("[[1.1.2]]")).unwrap() as u32;
-    let column = text.lines().nth(line as usize).unwrap().find("[[1.1.2]]").unwrap() as u32 + 3;
+    let (line, column) = place_of(&text, "[[1.1.2]]");
+    let column = column + 3;
     let card = editor.at("textDocument/hover", &page, line, column)["contents"]["value"].as_str().unwrap().to_owned();
     assert!(card.contains("Not translated into `fr`: shown in `en`"), "{card}");
     editor.stop();
@@ -284,7 +291,7 @@ fn references_rename_and_symbols_span_files_and_languages() {
     let page = root.join("content/framework/1/1.1.2.md");
     editor.open(&page);
     let text = std::fs::read_to_string(&page).unwrap();
-    let line = text.lines().position(|l| l.contains("[[1.1.1#how-to-comply]]")).unwrap() as u32;
+    let (line, _) = place_of(&text, "[[1.1.1#how-to-comply]]");
     let id = editor.at("textDocument/prepareRename", &page, line, 15);
     assert_eq!((id["start"]["character"].as_u64(), id["end"]["character"].as_u64()), (Some(14), Some(19)), "{id}");
     // A framework number is not renamed.
