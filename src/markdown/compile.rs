@@ -21,7 +21,7 @@ pub(super) fn compile(events: Vec<(Event<'_>, Range<usize>)>) -> (Outline, Strin
 }
 
 /// The marker left in the HTML where a hole is; NUL never reaches the HTML otherwise.
-pub(super) const MARKER: &str = "\0";
+pub(super) const MARKER: char = '\0';
 
 /// Turns a body's events into HTML events with hole markers, collecting headings and
 /// references on the way.
