@@ -69,12 +69,13 @@ echo "| corpus | files | guidesite wall | guidesite cpu | guidesite peak | hugo 
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for size in "${SIZES[@]}"; do
   dir=target/bench/$size
-  if [ ! -d "$dir/guidesite" ]; then
-    # shellcheck disable=SC2046
-    python3 benches/gen_corpus.py --tool guidesite $(corpus_args "$size") --out "$dir/guidesite" --force >/dev/null
-    # shellcheck disable=SC2046
-    python3 benches/gen_corpus.py --tool hugo $(corpus_args "$size") --out "$dir/hugo" --force >/dev/null
-  fi
+  # Each tool's corpus is made when it is missing (the same seed gives the same pages).
+  for tool in guidesite hugo; do
+    if [ ! -d "$dir/$tool" ]; then
+      # shellcheck disable=SC2046
+      python3 benches/gen_corpus.py --tool "$tool" $(corpus_args "$size") --out "$dir/$tool" --force >/dev/null
+    fi
+  done
   files=$(find "$dir/guidesite/content" -name '*.md' | wc -l)
   : > "$dir/g.txt"; : > "$dir/h.txt"
   mkdir -p "$dir/out"

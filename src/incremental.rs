@@ -218,8 +218,7 @@ impl Session {
         let Loaded { site, bodies, .. } = &mut self.loaded;
         let mut edited = BTreeSet::new();
         for (s, source, scan) in edits {
-            site.sources[s] = Arc::new(source);
-            site.outlines[s] = Arc::new(scan.outline);
+            site.replace_text(s, source, scan.outline);
             bodies[s] = Arc::new(scan.compiled);
             edited.extend(site.pages.iter().position(|p| p.versions.values().any(|&v| v == s)));
         }

@@ -17,21 +17,14 @@ use std::path::Path;
 /// Renders and verifies the bundle for `langs` (all the site's languages when empty).
 pub fn bundle(project: &Project, langs: &[String]) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut loaded = crate::load(project, crate::site::Texts::Release)?;
-    let site = &mut loaded.site;
-    if !langs.is_empty() {
-        let unknown: Vec<&String> = langs.iter().filter(|l| !site.langs.contains(l)).collect();
-        if !unknown.is_empty() {
-            let listed: Vec<String> = unknown.iter().map(|l| format!("`{l}`")).collect();
-            return Err(vec![Diagnostic::error(
-                project.display(&project.settings_path()),
-                format!("not a language of this site: {}", listed.join(", ")),
-            )
-            .help(format!("choose from {}", site.langs.join(", ")))]);
-        }
-        site.langs.retain(|l| langs.contains(l));
+    if let Err(unknown) = loaded.site.offline_copy(langs) {
+        let listed: Vec<String> = unknown.iter().map(|l| format!("`{l}`")).collect();
+        return Err(vec![Diagnostic::error(
+            project.display(&project.settings_path()),
+            format!("not a language of this site: {}", listed.join(", ")),
+        )
+        .help(format!("choose from {}", loaded.site.langs.join(", ")))]);
     }
-    // Absolute URLs would leave the bundle.
-    site.config.base_url = None;
     let renderer = Renderer::new(&loaded.site, &loaded.bodies, &loaded.theme, &loaded.locales);
     let mut outputs = renderer.render_all().map_err(|d| d.into_sorted())?;
     for lang in &loaded.site.langs {

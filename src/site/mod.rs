@@ -190,6 +190,28 @@ impl Site {
         }
     }
 
+    /// Makes this graph the one of an offline copy: only `langs` (all when empty) are
+    /// published, and no URL is absolute (it would leave the copy). Fails with the languages
+    /// the site does not have.
+    pub fn offline_copy(&mut self, langs: &[String]) -> Result<(), Vec<String>> {
+        let unknown: Vec<String> = langs.iter().filter(|l| !self.langs.contains(l)).cloned().collect();
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+        if !langs.is_empty() {
+            self.langs.retain(|l| langs.contains(l));
+        }
+        self.config.base_url = None;
+        Ok(())
+    }
+
+    /// Puts a new text of source `s` in place, with its outline: only when the page's links
+    /// and headings are as before (the graph does not change; the live preview checks that).
+    pub fn replace_text(&mut self, s: SourceIdx, source: Source, outline: Outline) {
+        self.sources[s] = Arc::new(source);
+        self.outlines[s] = Arc::new(outline);
+    }
+
     /// The page with this id.
     pub fn page(&self, id: &str) -> Option<&Page> {
         self.by_id.get(id).map(|&i| &self.pages[i])
