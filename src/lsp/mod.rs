@@ -113,9 +113,12 @@ impl<'c> Server<'c> {
                 .extract::<lsp_types::DidCloseTextDocumentParams>(&method)
                 .ok()
                 .map(|p| (p.text_document.uri, None)),
-            notification::DidSaveTextDocument::METHOD if self.workspace.is_err() => {
-                self.workspace = Workspace::load(self.project.clone());
-                self.publish();
+            notification::DidSaveTextDocument::METHOD => {
+                let saved = notification.extract::<lsp_types::DidSaveTextDocumentParams>(&method).ok();
+                let file = saved.and_then(|p| text::path_of(&p.text_document.uri));
+                if self.workspace.is_err() || file.is_some_and(|f| !self.is_page(&f)) {
+                    self.reload_all();
+                }
                 None
             }
             _ => None,
@@ -123,6 +126,25 @@ impl<'c> Server<'c> {
         if let Some((uri, text)) = changed {
             self.edited(&uri, text);
         }
+    }
+
+    /// True for a page file of the site (its buffer is what the workspace reads); settings,
+    /// UI strings and templates are read from disk when saved.
+    fn is_page(&self, file: &Path) -> bool {
+        let file = file.canonicalize().unwrap_or_else(|_| file.to_owned());
+        crate::source::is_page_file(&file) && file.starts_with(self.project.content_dir())
+    }
+
+    /// Reads the whole site again (settings, UI strings or templates changed), with the open
+    /// buffers in place of their files.
+    fn reload_all(&mut self) {
+        self.workspace = Workspace::load(self.project.clone());
+        if let Ok(workspace) = &mut self.workspace {
+            for (file, text) in &self.open {
+                workspace.update(file, text.clone());
+            }
+        }
+        self.publish();
     }
 
     /// A buffer opened or changed (`text`), or closed (`None`): checks the site again and

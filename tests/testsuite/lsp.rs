@@ -337,3 +337,26 @@ fn references_rename_and_symbols_span_files_and_languages() {
     assert_eq!(all.as_array().unwrap().len(), 1, "{all}");
     editor.stop();
 }
+
+#[test]
+fn saving_the_site_settings_reads_the_site_again() {
+    let (_site, root) = site();
+    let mut editor = Editor::start(&root);
+    let page = root.join("content/about.md");
+    editor.open(&page);
+    assert!(editor.errors_for(&page).is_empty());
+    let settings = root.join("content/site.yaml");
+    let good = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, good.replace("languages: [en, fr]", "languages: [en, fr")).unwrap();
+    editor.notify("textDocument/didSave", json!({ "textDocument": { "uri": uri(&settings) } }));
+    let problems = editor.errors_for(&settings);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["range"]["start"]["line"], 2, "{problems:?}");
+    std::fs::write(&settings, &good).unwrap();
+    editor.notify("textDocument/didSave", json!({ "textDocument": { "uri": uri(&settings) } }));
+    assert!(editor.diagnostics_for(&settings).is_empty(), "fixed, so cleared");
+    // The open page is read from its buffer again, not from disk.
+    editor.change(&page, "---\nid: about\ntitle: About\n---\nSee [[nowhere]].\n", 2);
+    assert_eq!(editor.errors_for(&page).len(), 1);
+    editor.stop();
+}
