@@ -18,7 +18,7 @@ import time
 
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/bench/10k/guidesite")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-BIN = os.path.abspath("target/release/guidesite")
+BIN = os.path.abspath(os.environ.get("GUIDESITE_BIN", "target/release/guidesite"))
 
 
 class Server:
