@@ -1,8 +1,8 @@
 // The VS Code client's own logic, run under Node with stand-ins for `vscode` and
-// `vscode-languageclient/node` (VS Code itself cannot be downloaded on our machines): on
-// activation it starts `guidesite lsp` (or the configured program) in the workspace folder
-// for the site's Markdown files, and stops it on deactivation. What the server answers is
-// tested through the protocol (tests/testsuite/lsp.rs) and in Neovim (neovim.lua).
+// `vscode-languageclient/node`, in a tenth of a second: on activation it starts
+// `guidesite lsp` (or the configured program) in the workspace folder for the site's Markdown
+// files, and stops it on deactivation. The extension inside VS Code is vscode.e2e.mjs; what
+// the server answers, tests/testsuite/lsp.rs and neovim.lua.
 const test = require('node:test');
 const assert = require('node:assert');
 const Module = require('node:module');
