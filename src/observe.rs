@@ -17,22 +17,3 @@ pub struct Unobserved;
 impl Observer for Unobserved {
     fn took(&self, _: &str, _: Duration) {}
 }
-
-/// An observer that keeps every report, in order.
-#[derive(Debug, Default)]
-pub struct Recorded(std::sync::Mutex<Vec<(String, Duration)>>);
-
-impl Observer for Recorded {
-    fn took(&self, stage: &str, took: Duration) {
-        if let Ok(mut reports) = self.0.lock() {
-            reports.push((stage.to_owned(), took));
-        }
-    }
-}
-
-impl Recorded {
-    /// The reports, in the order they came.
-    pub fn into_reports(self) -> Vec<(String, Duration)> {
-        self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}

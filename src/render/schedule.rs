@@ -11,9 +11,6 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// CPU time spent per kind of job, the largest first.
-pub type Timings = Vec<(&'static str, Duration)>;
-
 /// What became of one job: how long it took and the rendering error, if any.
 type Done = (Job, Duration, Option<Diagnostic>);
 
@@ -47,7 +44,8 @@ impl Renderer<'_> {
         for asset in self.assets() {
             sink.file(asset).map_err(Diagnostics::from)?;
         }
-        let mut spent: Timings = spent.into_iter().collect();
+        // The largest first.
+        let mut spent: Vec<(&'static str, Duration)> = spent.into_iter().collect();
         spent.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
         for (kind, took) in spent {
             observer.took(&format!("  {kind} (cpu)"), took);
