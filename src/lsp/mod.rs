@@ -76,6 +76,12 @@ fn editor_root(params: &lsp_types::InitializeParams) -> Option<PathBuf> {
     folder.or(params.root_uri.as_ref()).and_then(text::path_of)
 }
 
+/// The file a `file:` URI names, as the workspace knows it (links resolved, as the site's
+/// root is).
+fn file_of(uri: &Uri) -> Option<PathBuf> {
+    text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))
+}
+
 /// The site root: the nearest folder at or above `from` with `content/site.yaml`.
 fn site_root(from: &Path) -> PathBuf {
     let from = from.canonicalize().unwrap_or_else(|_| from.to_owned());
@@ -115,8 +121,8 @@ impl<'c> Server<'c> {
                 .map(|p| (p.text_document.uri, None)),
             notification::DidSaveTextDocument::METHOD => {
                 let saved = notification.extract::<lsp_types::DidSaveTextDocumentParams>(&method).ok();
-                let file = saved.and_then(|p| text::path_of(&p.text_document.uri));
-                if self.workspace.is_err() || file.is_some_and(|f| !self.is_page(&f)) {
+                let file = saved.and_then(|p| file_of(&p.text_document.uri));
+                if self.workspace.is_err() || file.is_some_and(|f| !workspace::is_page(&self.project, &f)) {
                     self.reload_all();
                 }
                 None
@@ -126,13 +132,6 @@ impl<'c> Server<'c> {
         if let Some((uri, text)) = changed {
             self.edited(&uri, text);
         }
-    }
-
-    /// True for a page file of the site (its buffer is what the workspace reads); settings,
-    /// UI strings and templates are read from disk when saved.
-    fn is_page(&self, file: &Path) -> bool {
-        let file = file.canonicalize().unwrap_or_else(|_| file.to_owned());
-        crate::source::is_page_file(&file) && file.starts_with(self.project.content_dir())
     }
 
     /// Reads the whole site again (settings, UI strings or templates changed), with the open
@@ -150,7 +149,7 @@ impl<'c> Server<'c> {
     /// A buffer opened or changed (`text`), or closed (`None`): checks the site again and
     /// shows the problems.
     fn edited(&mut self, uri: &Uri, text: Option<String>) {
-        let Some(file) = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p)) else { return };
+        let Some(file) = file_of(uri) else { return };
         match text {
             Some(text) => {
                 self.open.insert(file.clone(), text.clone());
@@ -172,12 +171,7 @@ impl<'c> Server<'c> {
     fn publish(&mut self) {
         let problems = match &self.workspace {
             Ok(workspace) => workspace.problems.clone(),
-            Err(errors) => {
-                errors.iter().fold(Default::default(), |mut all: std::collections::BTreeMap<_, Vec<_>>, d| {
-                    all.entry(self.project.root.join(&d.path)).or_default().push(d.clone());
-                    all
-                })
-            }
+            Err(errors) => workspace::by_file(&self.project, errors.iter()),
         };
         let now: BTreeSet<PathBuf> = problems.keys().cloned().collect();
         // Open files always get an answer, so an editor clears what an earlier check showed.

@@ -2,7 +2,7 @@
 //! reference, an `id:` line), and the handlers that turn it into completion, hover,
 //! definition, references, rename, inlay hints and symbols.
 
-use super::{answers, navigate, params, text, Server};
+use super::{answers, file_of, navigate, params, text, Server};
 use lsp_server::Request;
 use lsp_types::{Position, Range, Uri};
 use std::path::Path;
@@ -14,6 +14,15 @@ pub(super) struct At {
     offset: usize,
     position: Position,
     lang: String,
+}
+
+impl At {
+    /// The cursor's line: where it starts, and its text.
+    fn line(&self) -> (usize, &str) {
+        let start = self.text[..self.offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = self.text[self.offset..].find('\n').map_or(self.text.len(), |i| self.offset + i);
+        (start, &self.text[start..end])
+    }
 }
 
 impl Server<'_> {
@@ -30,22 +39,15 @@ impl Server<'_> {
     }
 
     pub(super) fn at(&self, uri: &Uri, position: Position) -> Option<At> {
-        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
+        let file = file_of(uri)?;
         let text = self.text_of(&file);
         let offset = text::offset(&text, position);
         Some(At { lang: self.lang_of(&file), file, text, offset, position })
     }
 
-    /// The language of a page file: its suffix (`x.fr.md`), else the default language.
+    /// The language of a page file (empty while the site does not load).
     pub(super) fn lang_of(&self, file: &Path) -> String {
-        let Ok(workspace) = &self.workspace else { return String::new() };
-        let suffix = file.file_stem().and_then(|s| Path::new(s).extension()).and_then(|e| e.to_str());
-        let site = workspace.site.as_ref();
-        let default = site.map(|s| s.config.default_language.clone()).unwrap_or_default();
-        match (suffix, site) {
-            (Some(lang), Some(site)) if site.langs.iter().any(|l| l == lang) => lang.to_owned(),
-            _ => default,
-        }
+        self.workspace.as_ref().map(|w| w.lang_of(file)).unwrap_or_default()
     }
 
     pub(super) fn site(&self) -> Result<&crate::site::Site, String> {
@@ -56,9 +58,7 @@ impl Server<'_> {
 /// The reference written at `at`, if the cursor is on one: its id, its anchor, and whether
 /// the cursor is on the anchor.
 fn reference_at(at: &At) -> Option<(String, Option<String>, text::Written, usize)> {
-    let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = at.text[at.offset..].find('\n').map_or(at.text.len(), |i| at.offset + i);
-    let line = &at.text[line_start..line_end];
+    let (line_start, line) = at.line();
     let cursor = at.offset - line_start;
     let written = text::references(line).into_iter().find(|r| r.whole.start <= cursor && cursor <= r.whole.end)?;
     let id = line[written.id.clone()].trim().to_owned();
@@ -72,15 +72,13 @@ fn front_matter_id(at: &At) -> Option<String> {
         return None;
     }
     let end = at.text[3..].find("\n---").map(|i| i + 3)?;
-    let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = at.text[line_start..].lines().next()?;
-    let value = line.strip_prefix("id:")?;
+    let value = at.line().1.strip_prefix("id:")?;
     (at.offset <= end).then(|| value.trim().trim_matches(['"', '\'']).to_owned())
 }
 
 impl Server<'_> {
     pub(super) fn completion(&self, at: &At) -> Result<Option<lsp_types::CompletionList>, String> {
-        let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
+        let (line_start, _) = at.line();
         Ok(answers::complete(self.site()?, &at.lang, &at.text[line_start..at.offset], at.position))
     }
 
@@ -148,36 +146,31 @@ impl Server<'_> {
 
     /// The heading on the cursor's line: its page's id, its anchor, and the line's bytes.
     fn heading_at(&self, at: &At) -> Option<(String, String, std::ops::Range<usize>)> {
-        let line_start = at.text[..at.offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = at.text[at.offset..].find('\n').map_or(at.text.len(), |i| at.offset + i);
-        if !at.text[line_start..].starts_with('#') {
+        let (line_start, line) = at.line();
+        if !line.starts_with('#') {
             return None;
         }
-        let body = crate::source::front_matter::split(&at.text).ok()?.body;
-        let outline = crate::markdown::scan(&at.text[body..]).outline;
-        let heading = outline.headings.iter().find(|h| body + h.offset == line_start)?;
-        let site = self.site().ok()?;
-        let source = site.sources.iter().find(|s| s.file == at.file)?;
-        Some((source.front.id.clone()?, heading.anchor.clone(), line_start..line_end))
+        let (page, outline) = self.workspace.as_ref().ok()?.page(&at.file)?;
+        let heading = outline.headings.iter().find(|h| page.body_offset + h.offset == line_start)?;
+        Some((page.front.id.clone()?, heading.anchor.clone(), line_start..line_start + line.len()))
     }
 
     pub(super) fn inlay_hints(&self, uri: &Uri) -> Option<Vec<lsp_types::InlayHint>> {
-        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
+        let file = file_of(uri)?;
         let site = self.site().ok()?;
         Some(answers::inlay_hints(site, &self.lang_of(&file), &self.text_of(&file)))
     }
 
+    /// The headings of a page, as the workspace last read it.
     #[allow(deprecated)] // `DocumentSymbol::deprecated` must be written, though deprecated.
     pub(super) fn document_symbols(&self, uri: &Uri) -> Option<lsp_types::DocumentSymbolResponse> {
-        let file = text::path_of(uri).map(|p| p.canonicalize().unwrap_or(p))?;
-        let text = self.text_of(&file);
-        let body_offset = crate::source::front_matter::split(&text).ok()?.body;
-        let outline = crate::markdown::scan(&text[body_offset..]).outline;
+        let (page, outline) = self.workspace.as_ref().ok()?.page(&file_of(uri)?)?;
+        let text = &page.text;
         let symbols = outline
             .headings
             .iter()
             .map(|h| {
-                let at = body_offset + h.offset;
+                let at = page.body_offset + h.offset;
                 let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
                 lsp_types::DocumentSymbol {
                     name: h.text.clone(),
@@ -185,8 +178,8 @@ impl Server<'_> {
                     kind: lsp_types::SymbolKind::STRING,
                     tags: None,
                     deprecated: None,
-                    range: text::range(&text, at, end),
-                    selection_range: text::range(&text, at, end),
+                    range: text::range(text, at, end),
+                    selection_range: text::range(text, at, end),
                     children: None,
                 }
             })

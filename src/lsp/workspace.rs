@@ -38,9 +38,10 @@ impl Workspace {
     pub(super) fn load(project: Project) -> Result<Workspace, Vec<Diagnostic>> {
         let config = Config::load(&project)?;
         let (sources, problems) = source::load_all(&project, &config);
-        let sources: Vec<Arc<Source>> = sources.into_iter().map(Arc::new).collect();
-        let outlines = sources.iter().map(|s| Arc::new(markdown::scan(s.body()).outline)).collect();
-        let unreadable = problems.iter().map(|d| (project.root.join(&d.path), d.clone())).collect();
+        let mut sources: Vec<Arc<Source>> = sources.into_iter().map(Arc::new).collect();
+        let unread = vec![None; sources.len()];
+        let (outlines, _) = crate::scan_bodies(&mut sources, unread, None);
+        let unreadable = problems.iter().map(|d| (absolute(&project, d), d.clone())).collect();
         let (theme_ids, theme_problems) = theme_ids(&project, &config);
         let mut workspace = Workspace {
             project,
@@ -60,7 +61,7 @@ impl Workspace {
     /// Takes the text of the page file at `file` (an editor's buffer, or the file as saved)
     /// in place of what was read before, and checks the site again.
     pub(super) fn update(&mut self, file: &Path, text: String) {
-        if !source::is_page_file(file) || !file.starts_with(self.project.content_dir()) {
+        if !is_page(&self.project, file) {
             return;
         }
         match source::from_text(&self.project, &self.config, file, text) {
@@ -113,12 +114,44 @@ impl Workspace {
             }
             Err(errors) => errors,
         };
-        let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-        for d in found.iter().chain(self.unreadable.values()).chain(&self.theme_problems) {
-            problems.entry(self.project.root.join(&d.path)).or_default().push(d.clone());
-        }
-        self.problems = problems;
+        let all = found.iter().chain(self.unreadable.values()).chain(&self.theme_problems);
+        self.problems = by_file(&self.project, all);
     }
+
+    /// The page file at `file` as last read (its buffer when it is open and readable), with
+    /// the outline of its body.
+    pub(super) fn page(&self, file: &Path) -> Option<(&Source, &Outline)> {
+        let s = self.sources.iter().position(|s| s.file == file)?;
+        Some((&self.sources[s], &self.outlines[s]))
+    }
+
+    /// The language of the page file at `file`, from its name as a build reads it (`x.fr.md`).
+    pub(super) fn lang_of(&self, file: &Path) -> String {
+        source::language_of(&self.project.display(file), &self.config)
+            .map_or_else(|_| self.config.default_language.clone(), |(lang, _)| lang)
+    }
+}
+
+/// True for a page file of the site: what the workspace reads from an editor's buffer.
+/// Settings, UI strings and templates are read from disk.
+pub(super) fn is_page(project: &Project, file: &Path) -> bool {
+    source::is_page_file(file) && file.starts_with(project.content_dir())
+}
+
+/// Problems by the absolute path of their file.
+pub(super) fn by_file<'d>(
+    project: &Project,
+    problems: impl Iterator<Item = &'d Diagnostic>,
+) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+    let mut found: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+    for d in problems {
+        found.entry(absolute(project, d)).or_default().push(d.clone());
+    }
+    found
+}
+
+fn absolute(project: &Project, d: &Diagnostic) -> PathBuf {
+    project.root.join(&d.path)
 }
 
 /// The ids the theme writes (from its templates), and the problems of loading the UI strings

@@ -35,7 +35,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use theme::Theme;
 
-
 /// One file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Job {

@@ -299,7 +299,9 @@ fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
 }
 
 /// The language of a file from its name (`x.fr.md` is French), and its translation stem.
-fn language_of(path: &Path, config: &Config) -> Result<(String, PathBuf), Diagnostic> {
+/// The language of a page file from its name (`x.fr.md`: `fr`; no suffix: the default
+/// language), and its stem. An unknown language suffix is an error.
+pub(crate) fn language_of(path: &Path, config: &Config) -> Result<(String, PathBuf), Diagnostic> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let base = name.strip_suffix(".md").unwrap_or(name);
     let stem_of = |s: &str| path.with_file_name(s);
