@@ -219,10 +219,6 @@ fn with_hint(d: Diagnostic, site: &Site, id: &str) -> Diagnostic {
     }
 }
 
-/// Every reference in every body must name a page, and its anchor a heading of that page —
-/// in each language the body is shown in: a default-language body also stands in for the
-/// languages its page is not translated into, and there its links lead to those languages'
-/// versions of the target.
 /// Every principle, standard and indicator should have a short title (the name it is listed
 /// and referred to by); a missing one is a warning, so a site without them still builds. A
 /// translation is warned about only when its source has one. More than a few missing come as
@@ -247,22 +243,29 @@ pub(super) fn check_short_titles(site: &Site, diagnostics: &mut Diagnostics) {
             }
         }
     }
-    const ONE_BY_ONE: usize = 5;
     let add_help = "add `short_title:` with a few words that name it (\"Debt-service ceiling\"): sidebars, breadcrumbs and references show it";
-    let counted = |n: usize| if n > ONE_BY_ONE { format!(" (and {} more like it)", n - 1) } else { String::new() };
-    let shown = if missing.len() > ONE_BY_ONE { 1 } else { missing.len() };
-    for (s, message) in &missing[..shown] {
-        diagnostics.push(
-            site.sources[*s].warning_at_key("title", format!("{message}{}", counted(missing.len()))).help(add_help),
-        );
+    let (shown, more) = first_few(&missing);
+    for (s, message) in shown {
+        diagnostics.push(site.sources[*s].warning_at_key("title", format!("{message}{more}")).help(add_help));
     }
-    let shown = if untranslated.len() > ONE_BY_ONE { 1 } else { untranslated.len() };
-    for (t, message, short) in &untranslated[..shown] {
+    let (shown, more) = first_few(&untranslated);
+    for (t, message, short) in shown {
         diagnostics.push(
             site.sources[*t]
-                .warning_at_key("title", format!("{message}{}", counted(untranslated.len())))
+                .warning_at_key("title", format!("{message}{more}"))
                 .help(format!("translate `short_title: {short}`")),
         );
+    }
+}
+
+/// Up to five warnings of a kind are given one by one; more come as the first, which counts
+/// the rest (" (and 41 more like it)").
+fn first_few<T>(all: &[T]) -> (&[T], String) {
+    const ONE_BY_ONE: usize = 5;
+    if all.len() > ONE_BY_ONE {
+        (&all[..1], format!(" (and {} more like it)", all.len() - 1))
+    } else {
+        (all, String::new())
     }
 }
 
@@ -305,6 +308,10 @@ pub(super) fn check_theme_ids(site: &Site, theme_ids: &std::collections::BTreeMa
     diagnostics
 }
 
+/// Every reference in every body must name a page, and its anchor a heading of that page —
+/// in each language the body is shown in: a default-language body also stands in for the
+/// languages its page is not translated into, and there its links lead to those languages'
+/// versions of the target.
 pub(super) fn check_references(site: &Site, diagnostics: &mut Diagnostics) {
     let mut shown_in: Vec<Vec<&str>> = vec![Vec::new(); site.sources.len()];
     for page in &site.pages {
