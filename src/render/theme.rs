@@ -8,6 +8,7 @@ use crate::project::{Config, Project};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use pulldown_cmark_escape::FmtWriter;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -168,17 +169,12 @@ fn format_value(
     if value.is_none() {
         return Ok(());
     }
-    match (state.auto_escape(), value.as_str()) {
-        (AutoEscape::Html, Some(text)) if !value.is_safe() => {
-            let _ = pulldown_cmark_escape::escape_html(FmtWriter(&mut *out), text);
-            Ok(())
-        }
-        (AutoEscape::Html, None) if !value.is_safe() && !value.is_number() && !value.is_undefined() => {
-            let _ = pulldown_cmark_escape::escape_html(FmtWriter(&mut *out), &value.to_string());
-            Ok(())
-        }
-        _ => minijinja::escape_formatter(out, state, value),
+    let escaped = *state.auto_escape() == AutoEscape::Html && !value.is_safe();
+    if !escaped || value.is_number() || value.is_undefined() {
+        return minijinja::escape_formatter(out, state, value);
     }
+    let text = value.as_str().map_or_else(|| Cow::Owned(value.to_string()), Cow::Borrowed);
+    pulldown_cmark_escape::escape_html(FmtWriter(&mut *out), &text).map_err(Error::from)
 }
 
 /// `| safe`: marks text as HTML. A body or a string already marked passes through
