@@ -39,10 +39,16 @@ impl Server<'_> {
     }
 
     pub(super) fn at(&self, uri: &Uri, position: Position) -> Option<At> {
-        let file = file_of(uri)?;
+        let file = self.site_file(uri)?;
         let text = self.text_of(&file);
         let offset = text::offset(&text, position);
         Some(At { lang: self.lang_of(&file), file, text, offset, position })
+    }
+
+    /// The file a URI names, when it is inside the site (requests about other files are not
+    /// the server's: they get no answer, and the file is not read).
+    fn site_file(&self, uri: &Uri) -> Option<std::path::PathBuf> {
+        file_of(uri).filter(|file| file.starts_with(&self.project.root))
     }
 
     /// The language of a page file (empty while the site does not load).
@@ -156,7 +162,7 @@ impl Server<'_> {
     }
 
     pub(super) fn inlay_hints(&self, uri: &Uri) -> Option<Vec<lsp_types::InlayHint>> {
-        let file = file_of(uri)?;
+        let file = self.site_file(uri)?;
         let site = self.site().ok()?;
         Some(answers::inlay_hints(site, &self.lang_of(&file), &self.text_of(&file)))
     }
